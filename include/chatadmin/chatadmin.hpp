@@ -1,0 +1,4 @@
+#pragma once
+// Everything: the core and every platform's bindings.
+
+#include <chatadmin/core.hpp>
