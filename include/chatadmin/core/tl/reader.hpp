@@ -1,0 +1,141 @@
+#pragma once
+// TL primitives read from a byte view, with a bounds check on every read.
+
+#include <chatadmin/core/error.hpp>
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace chatadmin::tl {
+
+/// Limits a reader enforces; input beyond them is a decode error, never an allocation.
+struct limits {
+    std::size_t max_depth = 64;            // nested constructors and vectors
+    std::size_t max_string = 1u << 24;     // bytes in one string
+    std::size_t max_vector = 1u << 20;     // elements in one vector
+};
+
+/// "0x1cb5c415"
+inline std::string hex_id(std::uint32_t id) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string s = "0x";
+    for (int shift = 28; shift >= 0; shift -= 4) s.push_back(digits[(id >> shift) & 0xF]);
+    return s;
+}
+
+/// A cursor over TL input. Every read either succeeds or records a decode_error
+/// (with the byte offset) and returns false; the caller adds the path while unwinding.
+/// The reader views its input: the bytes must outlive it.
+class reader {
+public:
+    explicit reader(std::string_view in, limits lim = {}) : in_(in), lim_(lim) {}
+
+    std::size_t offset() const noexcept { return pos_; }
+    std::size_t remaining() const noexcept { return in_.size() - pos_; }
+    const limits& limit() const noexcept { return lim_; }
+    decode_error& error() noexcept { return err_; }
+
+    /// Records an error at byte offset `at` (also named in the message) and returns false.
+    bool fail(decode_errc ec, std::string message, std::size_t at) {
+        message += " at byte " + std::to_string(at);
+        err_ = decode_error{make_error_code(ec), {}, std::move(message), at};
+        return false;
+    }
+
+    bool need(std::size_t n, std::string_view what) {
+        if (remaining() >= n) return true;
+        return fail(decode_errc::truncated,
+                    "input ends inside " + std::string(what) + " (" + std::to_string(n) + " bytes needed, " +
+                        std::to_string(remaining()) + " left)",
+                    pos_);
+    }
+
+    bool u32(std::uint32_t& v, std::string_view what = "int") {
+        if (!need(4, what)) return false;
+        v = load32(pos_);
+        pos_ += 4;
+        return true;
+    }
+    bool i32(std::int32_t& v) {
+        std::uint32_t u;
+        if (!u32(u)) return false;
+        v = static_cast<std::int32_t>(u);
+        return true;
+    }
+    bool i64(std::int64_t& v, std::string_view what = "long") {
+        if (!need(8, what)) return false;
+        v = static_cast<std::int64_t>(load32(pos_) | std::uint64_t(load32(pos_ + 4)) << 32);
+        pos_ += 8;
+        return true;
+    }
+    bool f64(double& v) {
+        std::int64_t i;
+        if (!i64(i, "double")) return false;
+        v = std::bit_cast<double>(i);
+        return true;
+    }
+    bool raw(void* p, std::size_t n) {
+        if (!need(n, "int128/int256")) return false;
+        std::memcpy(p, in_.data() + pos_, n);
+        pos_ += n;
+        return true;
+    }
+
+    /// TL `string` / `bytes`, short or long form. Padding bytes are not checked.
+    bool str(std::string& s) {
+        std::size_t start = pos_;
+        if (!need(1, "string length")) return false;
+        auto b0 = byte(pos_);
+        std::size_t len, head;
+        if (b0 < 254) {
+            len = b0;
+            head = 1;
+        } else if (b0 == 254) {
+            if (!need(4, "string length")) return false;
+            len = byte(pos_ + 1) | std::size_t(byte(pos_ + 2)) << 8 | std::size_t(byte(pos_ + 3)) << 16;
+            head = 4;
+        } else {
+            return fail(decode_errc::invalid_value, "string length marker 0xff is not standard TL", start);
+        }
+        if (len > lim_.max_string)
+            return fail(decode_errc::too_large,
+                        "string of " + std::to_string(len) + " bytes exceeds the limit of " +
+                            std::to_string(lim_.max_string),
+                        start);
+        std::size_t total = (head + len + 3) / 4 * 4;
+        if (total > remaining())
+            return fail(decode_errc::truncated,
+                        "string of " + std::to_string(len) + " bytes runs past the end of the input (" +
+                            std::to_string(remaining()) + " bytes left)",
+                        start);
+        s.assign(in_.data() + pos_ + head, len);
+        pos_ += total;
+        return true;
+    }
+
+    /// Counts nesting; false (too_deep) beyond limits::max_depth.
+    bool enter() {
+        if (++depth_ <= lim_.max_depth) return true;
+        return fail(decode_errc::too_deep, "nesting deeper than " + std::to_string(lim_.max_depth), pos_);
+    }
+    void leave() noexcept { --depth_; }
+
+private:
+    unsigned char byte(std::size_t i) const { return static_cast<unsigned char>(in_[i]); }
+    std::uint32_t load32(std::size_t i) const {
+        return byte(i) | std::uint32_t(byte(i + 1)) << 8 | std::uint32_t(byte(i + 2)) << 16 |
+               std::uint32_t(byte(i + 3)) << 24;
+    }
+
+    std::string_view in_;
+    std::size_t pos_ = 0;
+    std::size_t depth_ = 0;
+    limits lim_;
+    decode_error err_;
+};
+
+} // namespace chatadmin::tl
