@@ -406,14 +406,14 @@ private:
             case 'r': out.push_back('\r'); break;
             case 't': out.push_back('\t'); break;
             case 'u': {
-                std::uint32_t cp;
+                std::uint32_t cp = 0;
                 if (!read_hex4(cp)) return false;
                 if (cp >= 0xDC00 && cp <= 0xDFFF) return fail(decode_errc::invalid_escape, "unpaired low surrogate in \\u escape");
                 if (cp >= 0xD800 && cp <= 0xDBFF) {
                     if (end_ - p_ < 2 && (p_ == end_ || *p_ == '\\')) return fail(decode_errc::truncated, "truncated surrogate pair");
                     if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return fail(decode_errc::invalid_escape, "unpaired high surrogate in \\u escape");
                     p_ += 2;
-                    std::uint32_t lo;
+                    std::uint32_t lo = 0;
                     if (!read_hex4(lo)) return false;
                     if (lo < 0xDC00 || lo > 0xDFFF) return fail(decode_errc::invalid_escape, "invalid low surrogate in \\u escape");
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);

@@ -1,7 +1,7 @@
 #pragma once
 // Value types for the shapes platforms put on the wire that plain C++ types do not have:
 // Y/N booleans, scalar-or-array, false-for-absent, explicit null, numbers sent as strings,
-// JSON inside a string, and PHP's empty object that arrives as [].
+// JSON inside a string, PHP's empty object that arrives as [], and JSON kept verbatim.
 
 #include <chatadmin/core/form_writer.hpp>
 #include <chatadmin/core/json_reader.hpp>
@@ -22,6 +22,7 @@ struct yes_no {
     constexpr yes_no(bool b) : value(b) {}
     constexpr operator bool() const { return value; }
     friend constexpr bool operator==(yes_no, yes_no) = default;
+    friend constexpr bool operator==(yes_no a, bool b) { return a.value == b; }
 };
 
 /// One value or a list: written as a scalar when built from one value, else as an array;
@@ -44,6 +45,10 @@ template <class T>
 struct false_or : std::optional<T> {
     using std::optional<T>::optional;
     using std::optional<T>::operator=;
+    // Without it, std::optional's comparison templates make a == b ambiguous.
+    friend bool operator==(const false_or& a, const false_or& b) {
+        return static_cast<const std::optional<T>&>(a) == static_cast<const std::optional<T>&>(b);
+    }
 };
 
 /// Optional, with an explicit `null` on the wire when empty; reads null, false or a missing
@@ -52,6 +57,10 @@ template <class T>
 struct nullable : std::optional<T> {
     using std::optional<T>::optional;
     using std::optional<T>::operator=;
+    // Without it, std::optional's comparison templates make a == b ambiguous.
+    friend bool operator==(const nullable& a, const nullable& b) {
+        return static_cast<const std::optional<T>&>(a) == static_cast<const std::optional<T>&>(b);
+    }
 };
 
 /// T, read leniently: every number inside may also arrive as a numeric string ("1271").
@@ -82,6 +91,13 @@ struct json_string {
     json_string() = default;
     json_string(T v) : value(std::move(v)) {}
     friend bool operator==(const json_string& a, const json_string& b) { return a.value == b.value; }
+};
+
+/// Any JSON value kept verbatim (validated), for fields whose shape is not documented.
+/// Written back byte for byte; an empty text is written as null.
+struct raw_json {
+    std::string text;
+    friend bool operator==(const raw_json&, const raw_json&) = default;
 };
 
 /// A map that PHP sends as [] when it is empty. Written as [] when empty, like the server.
@@ -214,6 +230,20 @@ struct codec<json_string<T>> {
     }
 };
 
+template <>
+struct codec<raw_json> {
+    static void write(writer& w, const raw_json& v) {
+        if (v.text.empty()) w.null();
+        else w.raw(v.text);
+    }
+    static bool read(reader& r, raw_json& v) {
+        std::string_view text;
+        if (!r.capture_value(text)) return false;
+        v.text.assign(text);
+        return true;
+    }
+};
+
 template <class M>
 struct codec<object_or_array<M>> {
     static void write(writer& w, const object_or_array<M>& v) {
@@ -277,6 +307,11 @@ struct codec<as_string<I>> {
 template <class T>
 struct codec<json_string<T>> {
     static void write(writer& w, std::string_view key, const json_string<T>& v) { w.field(key, json::to_json(v.value)); }
+};
+
+template <>
+struct codec<raw_json> {
+    static void write(writer& w, std::string_view key, const raw_json& v) { w.field(key, v.text); }
 };
 
 template <class M>
