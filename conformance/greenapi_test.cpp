@@ -1,6 +1,6 @@
 // Green API setGroupAdmin against the documented bodies in golden/greenapi/.
 
-#include <chatadmin/greenapi/greenapi.hpp>
+#include <chatadmin/greenapi.hpp>
 
 #include <catch2/catch.hpp>
 #include <golden.hpp>

@@ -1,6 +1,6 @@
 // Green API: URL building, redaction, chat id validation, bad responses, the error category.
 
-#include <chatadmin/greenapi/greenapi.hpp>
+#include <chatadmin/greenapi.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Telegram channels.editAdmin: request forms, answers, rpc_error.
 
-#include <chatadmin/telegram/telegram.hpp>
+#include <chatadmin/telegram.hpp>
 
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>

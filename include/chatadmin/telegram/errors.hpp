@@ -19,7 +19,7 @@ namespace chatadmin::telegram {
 /// layer 228) and the two waits. The wire string is the enumerator name in upper case
 /// (`user_creator` = "USER_CREATOR"); the waits carry a number ("FLOOD_WAIT_30").
 enum class errc {
-    unknown = 0,
+    unknown = 1,  // never 0: a std::error_code of 0 means "no error"
     admins_too_much,
     admin_rank_emoji_not_allowed,
     admin_rank_invalid,
