@@ -2,6 +2,7 @@
 BUILD     ?= build
 BUILD_TYPE ?= Release
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
+LISTEN    ?= 127.0.0.1:8080
 CMAKE_ARGS ?=
 
 .PHONY: all deps configure build test run bench fuzz clean
@@ -20,8 +21,9 @@ build: configure
 test: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# The mock in the foreground with the default world, printing a curl line per method.
 run: build
-	@$(BUILD)/bin/chatadmin-example
+	@$(BUILD)/bin/chatadmin-mock --listen $(LISTEN) --print-curl
 
 clean:
 	rm -rf $(BUILD)

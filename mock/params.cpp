@@ -1,0 +1,85 @@
+#include "params.hpp"
+
+#include <chatadmin/core/form_reader.hpp>
+
+#include <boost/json.hpp>
+
+#include <cctype>
+
+namespace chatadmin::mock {
+
+bool is_json_body(const http_request& req) {
+    if (auto ct = req.header("Content-Type")) {
+        std::string lower(*ct);
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower.find("json") != std::string::npos) return true;
+        if (lower.find("x-www-form-urlencoded") != std::string::npos) return false;
+    }
+    for (char c : req.body) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        return c == '{';
+    }
+    return false;
+}
+
+namespace {
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+decode_error make_error(std::string message) {
+    decode_error e;
+    e.code = decode_errc::syntax_error;
+    e.message = std::move(message);
+    return e;
+}
+
+} // namespace
+
+result<std::string> merged_params(const http_request& req, std::string_view query, params_options opts) {
+    form::read_options fo;
+    fo.upper_case_names = opts.upper_case_keys;
+    boost::json::object merged;
+
+    if (opts.query && !query.empty()) {
+        auto q = form::to_json_text(query, fo);
+        if (!q) {
+            auto e = std::move(q).error();
+            e.message = "query string: " + e.message;
+            return unexpected{std::move(e)};
+        }
+        boost::json::value qv = boost::json::parse(*q);
+        merged = std::move(qv.as_object());
+    }
+
+    bool blank = true;
+    for (char c : req.body)
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') { blank = false; break; }
+    if (!blank) {
+        if (is_json_body(req)) {
+            boost::system::error_code ec;
+            boost::json::parse_options po;
+            po.max_depth = 64;
+            boost::json::value v = boost::json::parse(req.body, ec, {}, po);
+            if (ec) return unexpected{make_error("the body is not valid JSON: " + ec.message())};
+            if (!v.is_object()) return unexpected{make_error("the JSON body is not an object")};
+            for (auto& kv : v.as_object())
+                merged[opts.upper_case_keys ? upper(kv.key()) : std::string(kv.key())] = std::move(kv.value());
+        } else {
+            auto b = form::to_json_text(req.body, fo);
+            if (!b) {
+                auto e = std::move(b).error();
+                e.message = "form body: " + e.message;
+                return unexpected{std::move(e)};
+            }
+            boost::json::value bv = boost::json::parse(*b);
+            for (auto& kv : bv.as_object()) merged[kv.key()] = std::move(kv.value());
+        }
+    }
+    return boost::json::serialize(merged);
+}
+
+} // namespace chatadmin::mock

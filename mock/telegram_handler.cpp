@@ -1,0 +1,203 @@
+#include "telegram_handler.hpp"
+
+#include <chatadmin/core/tl.hpp>
+#include <chatadmin/telegram/channels/edit_admin.hpp>
+#include <chatadmin/telegram/errors.hpp>
+#include <chatadmin/telegram/rpc_error.hpp>
+#include <chatadmin/telegram/updates.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+
+namespace chatadmin::mock {
+
+namespace tg = chatadmin::telegram;
+
+namespace {
+
+http_response tl_response(std::string body) {
+    http_response r;
+    r.status = 200;
+    r.headers.emplace_back("Content-Type", "application/octet-stream");
+    r.body = std::move(body);
+    return r;
+}
+
+http_response rpc_error(std::int32_t code, std::string message) {
+    return tl_response(tl::encode(tg::rpc_error{code, std::move(message)}));
+}
+
+/// The documented rpc_error of e.
+http_response rpc_error(tg::errc e) { return rpc_error(tg::documented(e).code, std::string(tg::error_type(e))); }
+
+// X-Mock-Error: an error message ("USER_CREATOR", "FLOOD_WAIT_30"); its code is the documented
+// one, 420 for the waits, 400 for messages the table does not know.
+http_response forced(std::string_view message) {
+    auto a = tg::api_error::from(tg::rpc_error{0, std::string(message)});
+    std::int32_t code = a.code == tg::errc::unknown ? 400 : tg::documented(a.code).code;
+    return rpc_error(code, std::string(message));
+}
+
+// An emoji (or any pictograph) in a rank: code points in the symbol and emoji blocks.
+bool has_emoji(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        std::uint32_t cp = c;
+        std::size_t n = 1;
+        if (c >= 0xF0 && i + 3 < s.size() + 0) { cp = ((c & 7u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu); n = 4; }
+        else if (c >= 0xE0 && i + 2 < s.size()) { cp = ((c & 15u) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu); n = 3; }
+        else if (c >= 0xC0 && i + 1 < s.size()) { cp = ((c & 31u) << 6) | (s[i + 1] & 0x3Fu); n = 2; }
+        if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF)) return true;
+        i += n;
+    }
+    return false;
+}
+
+std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+class telegram_handler final : public handler {
+public:
+    std::string_view platform() const override { return "telegram"; }
+    bool accepts(std::string_view path) const override { return path == "/telegram/api" || path == "/telegram/json"; }
+
+    std::string method_of(const http_request& req, std::string_view) const override {
+        auto d = tg::channels::decode_request(req.body);
+        return d ? std::string(tg::channels::edit_admin::tl_name) : std::string{};
+    }
+
+    http_response rate_limited(call& c) const override {
+        c.outcome = "FLOOD_WAIT_1";
+        return rpc_error(420, "FLOOD_WAIT_1");
+    }
+
+    http_response handle(call& c) override {
+        c.redacted_target = std::string(c.path);
+        http_response r = answer(c);
+        if (r.status == 200) {
+            auto e = tl::decode<tg::rpc_error>(r.body);
+            c.outcome = e ? e->error_message : "ok";
+        } else {
+            c.outcome = "HTTP " + std::to_string(r.status);
+        }
+        return r;
+    }
+
+private:
+    static http_response answer(call& c) {
+        if (c.path == "/telegram/json")
+            return json_response(501, R"({"error":"not_implemented","error_description":"the JSON form of the TL objects is not available yet; use /telegram/api"})");
+        if (c.req.method != "POST")
+            return json_response(405, R"({"error":"method_not_allowed","error_description":"POST one boxed TL function call"})");
+        auto d = tg::channels::decode_request(c.req.body);
+        if (!d) {
+            // Not a call this server knows, or not TL at all: the answer MTProto gives to a
+            // malformed query.
+            c.api_method = "";
+            return rpc_error(400, "INPUT_CONSTRUCTOR_INVALID");
+        }
+        c.api_method = std::string(tg::channels::edit_admin::tl_name);
+        c.params.text = describe(*d);
+        if (c.forced_error) return forced(*c.forced_error);
+        return edit_admin(c.w.telegram, d->request);
+    }
+
+    static std::string describe(const tg::channels::decoded_edit_admin& d) {
+        std::string s = "{\"layer\":";
+        s += d.layer == tg::channels::edit_admin_layer::legacy ? "\"legacy\"" : "\"current\"";
+        if (auto* ch = std::get_if<tg::input_channel>(&d.request.channel)) s += ",\"channel_id\":" + std::to_string(ch->channel_id);
+        if (auto* u = std::get_if<tg::input_user>(&d.request.user_id)) s += ",\"user_id\":" + std::to_string(u->user_id);
+        if (std::holds_alternative<tg::input_user_self>(d.request.user_id)) s += ",\"user_id\":\"self\"";
+        s += ",\"rights\":" + std::to_string(rights_word(d.request.admin_rights));
+        if (d.request.rank) s += ",\"rank\":" + json::to_json(*d.request.rank);
+        s += "}";
+        return s;
+    }
+
+    static std::uint32_t rights_word(const tg::chat_admin_rights& r) {
+        // The flags word as encoded: the encoder computes it from the members.
+        std::string bytes = tl::encode(r);
+        std::uint32_t w = 0;
+        for (int i = 0; i < 4; ++i) w |= std::uint32_t(static_cast<unsigned char>(bytes[4 + i])) << (8 * i);
+        return w;
+    }
+
+    static http_response edit_admin(telegram_world& w, const tg::channels::edit_admin& req) {
+        auto* ic = std::get_if<tg::input_channel>(&req.channel);
+        if (!ic) return rpc_error(tg::errc::channel_invalid);
+        auto ch = std::find_if(w.channels.begin(), w.channels.end(), [&](const tg_channel& x) { return x.id == ic->channel_id; });
+        if (ch == w.channels.end() || ch->access_hash != ic->access_hash) return rpc_error(tg::errc::channel_invalid);
+        const std::int64_t self = w.self_id;
+        if (!std::count(ch->members.begin(), ch->members.end(), self)) return rpc_error(tg::errc::channel_private);
+
+        std::int64_t target = 0;
+        if (std::holds_alternative<tg::input_user_self>(req.user_id)) target = self;
+        else if (auto* iu = std::get_if<tg::input_user>(&req.user_id)) {
+            auto u = std::find_if(w.users.begin(), w.users.end(), [&](const tg_user& x) { return x.id == iu->user_id; });
+            if (u == w.users.end() || u->access_hash != iu->access_hash) return rpc_error(tg::errc::user_id_invalid);
+            target = u->id;
+        } else {
+            return rpc_error(tg::errc::user_id_invalid);
+        }
+        auto user = std::find_if(w.users.begin(), w.users.end(), [&](const tg_user& x) { return x.id == target; });
+
+        // The caller must be the creator or an admin who may add admins.
+        auto admin_of = [&](std::int64_t id) {
+            return std::find_if(ch->admins.begin(), ch->admins.end(), [&](const tg_admin& a) { return a.user_id == id; });
+        };
+        constexpr std::uint32_t add_admins_bit = 1u << 9;
+        const bool creator = ch->creator == self;
+        auto me = admin_of(self);
+        if (!creator && (me == ch->admins.end() || !(me->rights & add_admins_bit))) return rpc_error(tg::errc::chat_admin_required);
+        if (target == ch->creator) return rpc_error(tg::errc::user_creator);
+        if (user != w.users.end() && user->deactivated) return rpc_error(tg::errc::input_user_deactivated);
+
+        const std::string rank = req.rank.value_or(std::string{});
+        if (has_emoji(rank)) return rpc_error(tg::errc::admin_rank_emoji_not_allowed);
+        if (utf8_length(rank) > 16) return rpc_error(tg::errc::admin_rank_invalid);
+
+        const std::uint32_t rights = rights_word(req.admin_rights);
+        if (!creator && (rights & ~me->rights)) return rpc_error(tg::errc::right_forbidden);
+        auto existing = admin_of(target);
+        if (!creator && existing != ch->admins.end() && existing->promoted_by != self) return rpc_error(tg::errc::right_forbidden);
+
+        const bool member = std::count(ch->members.begin(), ch->members.end(), target) > 0;
+        if (!member) {
+            if (user != w.users.end() && user->privacy_restricted) return rpc_error(tg::errc::user_privacy_restricted);
+            if (user != w.users.end() && user->bot && !ch->megagroup) return rpc_error(tg::errc::bot_channels_na);
+        }
+        if (rights != 0 && existing == ch->admins.end() &&
+            static_cast<std::int32_t>(ch->admins.size()) + 1 >= ch->admins_limit)
+            return rpc_error(tg::errc::admins_too_much);
+
+        // Apply: all-zero rights demote; otherwise promote (inviting a non-member).
+        if (rights == 0) {
+            if (existing != ch->admins.end()) ch->admins.erase(existing);
+        } else {
+            if (!member) ch->members.push_back(target);
+            if (existing == ch->admins.end()) ch->admins.push_back({target, rights, rank, self});
+            else { existing->rights = rights; existing->rank = rank; }
+        }
+
+        const auto now = static_cast<std::int32_t>(
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+        tg::updates u;
+        u.updates.push_back(tg::update_channel{ch->id});
+        u.users.push_back(tg::user_empty{target});
+        u.date = now;
+        u.seq = 0;
+        tg::updates_type answer = u;
+        return tl_response(tl::encode(answer));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<handler> make_telegram_handler() { return std::make_unique<telegram_handler>(); }
+
+} // namespace chatadmin::mock
