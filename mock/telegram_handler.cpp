@@ -1,14 +1,21 @@
 #include "telegram_handler.hpp"
 
+#include <chatadmin/core/json_reader.hpp>
+#include <chatadmin/core/json_writer.hpp>
+#include <chatadmin/core/result.hpp>
 #include <chatadmin/core/tl.hpp>
 #include <chatadmin/telegram/channels/edit_admin.hpp>
 #include <chatadmin/telegram/errors.hpp>
 #include <chatadmin/telegram/rpc_error.hpp>
 #include <chatadmin/telegram/updates.hpp>
 
+#include <boost/describe/class.hpp>
+
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <string>
+#include <variant>
 
 namespace chatadmin::mock {
 
@@ -16,27 +23,87 @@ namespace tg = chatadmin::telegram;
 
 namespace {
 
-http_response tl_response(std::string body) {
+// What a call answers, before it is put into either encoding.
+using answer = std::variant<tg::updates_type, tg::rpc_error>;
+
+// The two encodings of one request and its answer: /telegram/api (TL binary) and
+// /telegram/json (the JSON form of the same TL objects).
+enum class form { tl, json };
+
+form form_of(std::string_view path) { return path == "/telegram/json" ? form::json : form::tl; }
+
+http_response encode(const answer& a, form f) {
     http_response r;
     r.status = 200;
-    r.headers.emplace_back("Content-Type", "application/octet-stream");
-    r.body = std::move(body);
+    if (f == form::json) {
+        r.headers.emplace_back("Content-Type", "application/json");
+        r.body = std::visit([](const auto& v) { return json::to_json(v); }, a);
+    } else {
+        r.headers.emplace_back("Content-Type", "application/octet-stream");
+        r.body = std::visit([](const auto& v) { return tl::encode(v); }, a);
+    }
     return r;
 }
 
-http_response rpc_error(std::int32_t code, std::string message) {
-    return tl_response(tl::encode(tg::rpc_error{code, std::move(message)}));
-}
+tg::rpc_error rpc_error(std::int32_t code, std::string message) { return {code, std::move(message)}; }
 
 /// The documented rpc_error of e.
-http_response rpc_error(tg::errc e) { return rpc_error(tg::documented(e).code, std::string(tg::error_type(e))); }
+tg::rpc_error rpc_error(tg::errc e) { return rpc_error(tg::documented(e).code, std::string(tg::error_type(e))); }
 
 // X-Mock-Error: an error message ("USER_CREATOR", "FLOOD_WAIT_30"); its code is the documented
 // one, 420 for the waits, 400 for messages the table does not know.
-http_response forced(std::string_view message) {
+tg::rpc_error forced(std::string_view message) {
     auto a = tg::api_error::from(tg::rpc_error{0, std::string(message)});
     std::int32_t code = a.code == tg::errc::unknown ? 400 : tg::documented(a.code).code;
     return rpc_error(code, std::string(message));
+}
+
+// The journal's params for a body that did not decode.
+struct decode_problem {
+    std::string decode_error;
+};
+BOOST_DESCRIBE_STRUCT(decode_problem, (), (decode_error))
+
+// A "layer" member next to the call in the JSON form (ignored by the TL JSON reader).
+struct layer_hint {
+    std::optional<std::int32_t> layer;
+};
+BOOST_DESCRIBE_STRUCT(layer_hint, (), (layer))
+
+// The first layer with channels.editAdmin#9a98ad68.
+constexpr std::int32_t current_layer_since = 223;
+
+// channels.editAdmin in the JSON form. Both constructors have the predicate
+// "channels.editAdmin" and the same fields, so the seed's #d33c8902 is chosen by
+// "channels.editAdmin#d33c8902" or by a "layer" member below 223; otherwise the current one.
+result<tg::channels::decoded_edit_admin> decode_json_request(std::string_view body) {
+    using tg::channels::decoded_edit_admin;
+    using tg::channels::edit_admin_layer;
+    auto hint = json::from_json<layer_hint>(body);
+    if (hint && hint->layer && *hint->layer < current_layer_since) {
+        auto old = json::from_json<tg::channels::legacy::edit_admin>(body);
+        if (!old) return unexpected{std::move(old.error())};
+        return decoded_edit_admin{tg::channels::from_legacy(*old), edit_admin_layer::legacy};
+    }
+    struct either : std::variant<tg::channels::edit_admin, tg::channels::legacy::edit_admin> {
+        using variant::variant;
+    };
+    auto v = json::from_json<either>(body);
+    if (!v) return unexpected{std::move(v.error())};
+    if (auto* cur = std::get_if<tg::channels::edit_admin>(&*v)) return decoded_edit_admin{std::move(*cur), edit_admin_layer::current};
+    return decoded_edit_admin{tg::channels::from_legacy(std::get<tg::channels::legacy::edit_admin>(*v)), edit_admin_layer::legacy};
+}
+
+result<tg::channels::decoded_edit_admin> decode_request(std::string_view body, form f) {
+    return f == form::json ? decode_json_request(body) : tg::channels::decode_request(body);
+}
+
+// A header value: printable ASCII only (the message may quote the body), at most 300 bytes.
+std::string header_safe(std::string_view s) {
+    std::string out(s.substr(0, 300));
+    for (auto& c : out)
+        if (c < 0x20 || c > 0x7e) c = '?';
+    return out;
 }
 
 // An emoji (or any pictograph) in a rank: code points in the symbol and emoji blocks.
@@ -66,39 +133,42 @@ public:
     std::string_view platform() const override { return "telegram"; }
     bool accepts(std::string_view path) const override { return path == "/telegram/api" || path == "/telegram/json"; }
 
-    std::string method_of(const http_request& req, std::string_view) const override {
-        auto d = tg::channels::decode_request(req.body);
+    std::string method_of(const http_request& req, std::string_view path) const override {
+        auto d = decode_request(req.body, form_of(path));
         return d ? std::string(tg::channels::edit_admin::tl_name) : std::string{};
     }
 
     http_response rate_limited(call& c) const override {
         c.outcome = "FLOOD_WAIT_1";
-        return rpc_error(420, "FLOOD_WAIT_1");
+        return encode(rpc_error(420, "FLOOD_WAIT_1"), form_of(c.path));
     }
 
     http_response handle(call& c) override {
         c.redacted_target = std::string(c.path);
-        http_response r = answer(c);
-        if (r.status == 200) {
-            auto e = tl::decode<tg::rpc_error>(r.body);
-            c.outcome = e ? e->error_message : "ok";
-        } else {
-            c.outcome = "HTTP " + std::to_string(r.status);
+        if (c.req.method != "POST") {
+            c.outcome = "HTTP 405";
+            return json_response(405, R"({"error":"method_not_allowed","error_description":"POST one TL function call"})");
         }
+        const form f = form_of(c.path);
+        std::string problem;
+        answer a = respond(c, f, problem);
+        auto* e = std::get_if<tg::rpc_error>(&a);
+        c.outcome = e ? e->error_message : "ok";
+        http_response r = encode(a, f);
+        if (!problem.empty()) r.headers.emplace_back("X-Mock-Decode-Error", header_safe(problem));
         return r;
     }
 
 private:
-    static http_response answer(call& c) {
-        if (c.path == "/telegram/json")
-            return json_response(501, R"({"error":"not_implemented","error_description":"the JSON form of the TL objects is not available yet; use /telegram/api"})");
-        if (c.req.method != "POST")
-            return json_response(405, R"({"error":"method_not_allowed","error_description":"POST one boxed TL function call"})");
-        auto d = tg::channels::decode_request(c.req.body);
+    // One path from the parsed request to the world change to the answer, for both forms.
+    static answer respond(call& c, form f, std::string& problem) {
+        auto d = decode_request(c.req.body, f);
         if (!d) {
             // Not a call this server knows, or not TL at all: the answer MTProto gives to a
-            // malformed query.
+            // malformed query. Why it did not decode goes into a header and the journal.
             c.api_method = "";
+            problem = d.error().to_string();
+            c.params.text = json::to_json(decode_problem{problem});
             return rpc_error(400, "INPUT_CONSTRUCTOR_INVALID");
         }
         c.api_method = std::string(tg::channels::edit_admin::tl_name);
@@ -127,7 +197,7 @@ private:
         return w;
     }
 
-    static http_response edit_admin(telegram_world& w, const tg::channels::edit_admin& req) {
+    static answer edit_admin(telegram_world& w, const tg::channels::edit_admin& req) {
         auto* ic = std::get_if<tg::input_channel>(&req.channel);
         if (!ic) return rpc_error(tg::errc::channel_invalid);
         auto ch = std::find_if(w.channels.begin(), w.channels.end(), [&](const tg_channel& x) { return x.id == ic->channel_id; });
@@ -191,8 +261,7 @@ private:
         u.users.push_back(tg::user_empty{target});
         u.date = now;
         u.seq = 0;
-        tg::updates_type answer = u;
-        return tl_response(tl::encode(answer));
+        return tg::updates_type{std::move(u)};
     }
 };
 

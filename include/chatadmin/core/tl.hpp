@@ -14,8 +14,12 @@
 // tl::flag<N, W>                   name:flags.N?true
 // tl::opt<T, N, W>                 name:flags.N?T
 // tl::unmodelled<"Name">           a type this library does not decode
+//
+// Every constructor and polymorphic type also has a JSON form, {"_":"predicate", …}
+// (core/tl/json.hpp), used through json::to_json / json::from_json.
 
 #include <chatadmin/core/result.hpp>
+#include <chatadmin/core/tl/json.hpp>
 #include <chatadmin/core/tl/reader.hpp>
 #include <chatadmin/core/tl/serialize.hpp>
 #include <chatadmin/core/tl/traits.hpp>
