@@ -9,6 +9,8 @@
 #include <chatadmin/core/json_reader.hpp>
 #include <chatadmin/core/json_writer.hpp>
 #include <chatadmin/core/result.hpp>
+#include <chatadmin/core/retry.hpp>
 #include <chatadmin/core/tl.hpp>
+#include <chatadmin/core/transport_error.hpp>
 #include <chatadmin/core/wire_name.hpp>
 #include <chatadmin/core/wire_types.hpp>

@@ -6,12 +6,14 @@
 #include <chatadmin/telegram/chat.hpp>
 #include <chatadmin/telegram/chat_admin_rights.hpp>
 #include <chatadmin/telegram/chat_banned_rights.hpp>
+#include <chatadmin/telegram/client.hpp>
 #include <chatadmin/telegram/errors.hpp>
 #include <chatadmin/telegram/input_channel.hpp>
 #include <chatadmin/telegram/input_peer.hpp>
 #include <chatadmin/telegram/input_user.hpp>
 #include <chatadmin/telegram/peer.hpp>
 #include <chatadmin/telegram/response.hpp>
+#include <chatadmin/telegram/retry.hpp>
 #include <chatadmin/telegram/rpc_error.hpp>
 #include <chatadmin/telegram/update.hpp>
 #include <chatadmin/telegram/updates.hpp>
