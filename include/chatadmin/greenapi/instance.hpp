@@ -20,7 +20,7 @@ struct instance {
     /// ("https://3100.api.green-api.com/v3"). A trailing '/' is ignored.
     std::string api_url = "https://api.green-api.com";
     std::uint64_t id_instance = 0;
-    std::string api_token_instance;
+    std::string api_token_instance{};
 };
 
 namespace detail {
@@ -144,7 +144,7 @@ struct target_parts {
     bool v3 = false;
     std::uint64_t id_instance = 0;
     std::string method;
-    std::string api_token_instance;
+    std::string api_token_instance{};
 };
 
 /// Splits "[/prefix][/v3]/waInstance{id}/{method}/{token}[?query]"; nothing when the target

@@ -35,21 +35,21 @@ BOOST_DESCRIBE_ENUM(wire_form, whatsapp, telegram, v3)
 /// The Telegram form's `permissions` object. Every right is optional: an absent one is not
 /// sent. Omitting the whole object lets the server use its default rights (which are UNVERIFIED).
 struct admin_permissions {
-    std::optional<bool> can_manage_chat;        // action log, other rights
-    std::optional<bool> can_change_info;        // title, photo, description
-    std::optional<bool> can_post_messages;      // channels
-    std::optional<bool> can_edit_messages;      // others' messages, channels only
-    std::optional<bool> can_delete_messages;    // others' messages
-    std::optional<bool> can_invite_users;       // by invite link
-    std::optional<bool> can_restrict_members;   // restrict and ban
-    std::optional<bool> can_pin_messages;
-    std::optional<bool> can_manage_topics;      // forums only
-    std::optional<bool> can_promote_members;    // add new admins
-    std::optional<bool> can_manage_video_chats;
-    std::optional<bool> can_post_stories;       // as the group
-    std::optional<bool> can_edit_stories;       // others' stories
-    std::optional<bool> can_delete_stories;     // others' stories
-    std::optional<bool> is_anonymous;           // post as the group, hidden from the member list
+    std::optional<bool> can_manage_chat{};        // action log, other rights
+    std::optional<bool> can_change_info{};        // title, photo, description
+    std::optional<bool> can_post_messages{};      // channels
+    std::optional<bool> can_edit_messages{};      // others' messages, channels only
+    std::optional<bool> can_delete_messages{};    // others' messages
+    std::optional<bool> can_invite_users{};       // by invite link
+    std::optional<bool> can_restrict_members{};   // restrict and ban
+    std::optional<bool> can_pin_messages{};
+    std::optional<bool> can_manage_topics{};      // forums only
+    std::optional<bool> can_promote_members{};    // add new admins
+    std::optional<bool> can_manage_video_chats{};
+    std::optional<bool> can_post_stories{};       // as the group
+    std::optional<bool> can_edit_stories{};       // others' stories
+    std::optional<bool> can_delete_stories{};     // others' stories
+    std::optional<bool> is_anonymous{};           // post as the group, hidden from the member list
 
     friend bool operator==(const admin_permissions&, const admin_permissions&) = default;
 };
@@ -79,11 +79,11 @@ struct set_group_admin {
 
     /// The group: "…@g.us" for WhatsApp (sent as `groupId`), a numeric id such as
     /// "-10000000000000" for Telegram and v3 (sent as `chatId`).
-    std::string chat_id;
+    std::string chat_id{};
     /// The member to promote: "…@c.us" or "…@lid" for WhatsApp, a numeric id for Telegram and v3.
-    std::string participant_chat_id;
+    std::string participant_chat_id{};
     /// Telegram form only.
-    std::optional<admin_permissions> permissions;
+    std::optional<admin_permissions> permissions{};
     wire_form form = wire_form::whatsapp;
 
     friend bool operator==(const set_group_admin&, const set_group_admin&) = default;
@@ -95,24 +95,24 @@ namespace wire {
 /// {"groupId":"79876543210-1587570015@g.us","participantChatId":"79001234565@c.us"}
 struct set_group_admin_whatsapp {
     std::string group_id;
-    std::string participant_chat_id;
+    std::string participant_chat_id{};
 };
 BOOST_DESCRIBE_STRUCT(set_group_admin_whatsapp, (), (group_id, participant_chat_id))
 constexpr naming wire_naming(const set_group_admin_whatsapp*) { return naming::camel_case; }
 
 /// {"chatId":"-10000000000000","participantChatId":"10000000","permissions":{…}}
 struct set_group_admin_telegram {
-    std::string chat_id;
-    std::string participant_chat_id;
-    std::optional<admin_permissions> permissions;
+    std::string chat_id{};
+    std::string participant_chat_id{};
+    std::optional<admin_permissions> permissions{};
 };
 BOOST_DESCRIBE_STRUCT(set_group_admin_telegram, (), (chat_id, participant_chat_id, permissions))
 constexpr naming wire_naming(const set_group_admin_telegram*) { return naming::camel_case; }
 
 /// {"chatId":"-10000000000000","participantChatId":"10000000"}
 struct set_group_admin_v3 {
-    std::string chat_id;
-    std::string participant_chat_id;
+    std::string chat_id{};
+    std::string participant_chat_id{};
 };
 BOOST_DESCRIBE_STRUCT(set_group_admin_v3, (), (chat_id, participant_chat_id))
 constexpr naming wire_naming(const set_group_admin_v3*) { return naming::camel_case; }
@@ -121,8 +121,8 @@ constexpr naming wire_naming(const set_group_admin_v3*) { return naming::camel_c
 struct set_group_admin_any {
     std::optional<std::string> group_id;
     std::optional<std::string> chat_id;
-    std::string participant_chat_id;
-    std::optional<admin_permissions> permissions;
+    std::string participant_chat_id{};
+    std::optional<admin_permissions> permissions{};
 };
 BOOST_DESCRIBE_STRUCT(set_group_admin_any, (), (group_id, chat_id, participant_chat_id, permissions))
 constexpr naming wire_naming(const set_group_admin_any*) { return naming::camel_case; }
