@@ -6,6 +6,8 @@
 #include <boost/mp11/algorithm.hpp>
 #include <catch2/catch.hpp>
 
+#include "tl_bytes.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <random>
@@ -17,46 +19,14 @@ namespace tl = chatadmin::tl;
 namespace tg = chatadmin::telegram;
 using chatadmin::decode_errc;
 
+using tl_bytes::hex;
+using tl_bytes::unhex;
+using tl_bytes::check_prefixes;
+
 namespace {
 
-std::string hex(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        static constexpr char d[] = "0123456789abcdef";
-        if (i) out += ' ';
-        out += d[static_cast<unsigned char>(s[i]) >> 4];
-        out += d[static_cast<unsigned char>(s[i]) & 15];
-    }
-    return out;
-}
 
-std::string unhex(std::string_view h) {
-    std::string out;
-    int nib = -1;
-    for (char c : h) {
-        int v;
-        if (c >= '0' && c <= '9') v = c - '0';
-        else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
-        else continue;
-        if (nib < 0) nib = v;
-        else {
-            out += static_cast<char>(nib << 4 | v);
-            nib = -1;
-        }
-    }
-    return out;
-}
 
-template <class T>
-void check_prefixes(const std::string& full) {
-    for (std::size_t n = 0; n < full.size(); ++n) {
-        auto r = tl::decode<T>(std::string_view(full).substr(0, n));
-        INFO("prefix length " << n);
-        REQUIRE_FALSE(r.has_value());
-        CHECK(r.error().code == decode_errc::truncated);
-    }
-}
 
 const char* const with_rank_hex =
     "68 ad 98 9a 01 00 00 00 28 ec 5a f3 d2 02 96 49 00 00 00 00 08 07 06 05 04 03 02 01 "

@@ -8,6 +8,8 @@
 #include <boost/mp11/algorithm.hpp>
 #include <catch2/catch.hpp>
 
+#include "tl_bytes.hpp"
+
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -21,35 +23,13 @@ namespace tg = chatadmin::telegram;
 namespace json = chatadmin::json;
 using chatadmin::decode_errc;
 
+using tl_bytes::hex;
+using tl_bytes::unhex;
+using tl_bytes::check_prefixes;
+
 namespace {
 
-std::string hex(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        static constexpr char d[] = "0123456789abcdef";
-        if (i) out += ' ';
-        out += d[static_cast<unsigned char>(s[i]) >> 4];
-        out += d[static_cast<unsigned char>(s[i]) & 15];
-    }
-    return out;
-}
 
-std::string unhex(std::string_view h) {
-    std::string out;
-    int nib = -1;
-    for (char c : h) {
-        int v;
-        if (c >= '0' && c <= '9') v = c - '0';
-        else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
-        else continue;
-        if (nib < 0) nib = v;
-        else {
-            out += static_cast<char>(nib << 4 | v);
-            nib = -1;
-        }
-    }
-    return out;
-}
 
 template <class T>
 chatadmin::decode_error json_error(std::string_view text) {

@@ -5,6 +5,8 @@
 #include <boost/describe/class.hpp>
 #include <catch2/catch.hpp>
 
+#include "tl_bytes.hpp"
+
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -16,48 +18,14 @@
 namespace tl = chatadmin::tl;
 using chatadmin::decode_errc;
 
+using tl_bytes::hex;
+using tl_bytes::unhex;
+using tl_bytes::check_prefixes;
+
 namespace {
 
-std::string hex(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        static constexpr char d[] = "0123456789abcdef";
-        if (i) out += ' ';
-        out += d[static_cast<unsigned char>(s[i]) >> 4];
-        out += d[static_cast<unsigned char>(s[i]) & 15];
-    }
-    return out;
-}
 
-std::string unhex(std::string_view h) {
-    std::string out;
-    int nib = -1;
-    for (char c : h) {
-        int v;
-        if (c >= '0' && c <= '9') v = c - '0';
-        else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
-        else continue;
-        if (nib < 0) nib = v;
-        else {
-            out += static_cast<char>(nib << 4 | v);
-            nib = -1;
-        }
-    }
-    return out;
-}
 
-// Every proper prefix must fail cleanly, never crash or succeed.
-template <class T>
-void check_prefixes(const std::string& full) {
-    for (std::size_t n = 0; n < full.size(); ++n) {
-        auto r = tl::decode<T>(std::string_view(full).substr(0, n));
-        INFO("prefix length " << n);
-        REQUIRE_FALSE(r.has_value());
-        CHECK(r.error().code == decode_errc::truncated);
-        CHECK(r.error().offset <= n);
-    }
-}
 
 template <class T, unsigned B, unsigned W>
 const std::optional<T>& as_optional(const tl::opt<T, B, W>& o) {
