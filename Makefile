@@ -5,7 +5,7 @@ JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 LISTEN    ?= 127.0.0.1:8080
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build test run bench fuzz clean
+.PHONY: all deps configure build test run bench fuzz coverage-table clean
 
 all: build
 
@@ -24,6 +24,10 @@ test: build
 # The mock in the foreground with the default world, printing a curl line per method.
 run: build
 	@$(BUILD)/bin/chatadmin-mock --listen $(LISTEN) --print-curl
+
+# Regenerates the README's conformance coverage table from the suite's test list.
+coverage-table: build
+	@scripts/coverage-table.sh $(BUILD)/bin/chatadmin_e2e_tests README.md
 
 clean:
 	rm -rf $(BUILD)

@@ -11,6 +11,8 @@
 #include <chatadmin/core/wire_types.hpp>
 
 #include <boost/describe/class.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -51,6 +53,23 @@ struct managers_get_params {
     std::optional<std::string> USER_DATA;
 };
 BOOST_DESCRIBE_STRUCT(managers_get_params, (), (ID, USER_DATA))
+
+// The `result` of a batch answer; an empty section is written as [].
+struct batch_payload {
+    object_or_array<std::map<std::string, raw_json>> result;
+    object_or_array<std::map<std::string, b24::error_body>> result_error;
+    object_or_array<std::map<std::string, std::int64_t>> result_total;
+    object_or_array<std::map<std::string, std::int64_t>> result_next;
+    object_or_array<std::map<std::string, raw_json>> result_time;
+};
+BOOST_DESCRIBE_STRUCT(batch_payload, (), (result, result_error, result_total, result_next, result_time))
+
+// One command's answer, split back into its parts.
+struct command_answer {
+    raw_json result;
+    raw_json time;
+};
+BOOST_DESCRIBE_STRUCT(command_answer, (), (result, time))
 
 struct auth_param {
     std::optional<std::string> auth;
@@ -186,6 +205,7 @@ public:
         if (lower == "imbot.chat.setmanager") r = set_manager(c, *params, who, started);
         else if (lower == "sonet_group.user.update") r = sonet_update(c, *params, who, started);
         else if (lower == "im.department.managers.get") r = managers_get(c, *params, who, started);
+        else if (lower == "batch") r = batch(c, *params, who, started);
         else r = error_response(b24::errc::ERROR_METHOD_NOT_FOUND);
         c.outcome = outcome_of(r);
         return r;
@@ -315,7 +335,14 @@ private:
         if (!p) {
             // The server casts with (int): a value it cannot read is 0, hence "wrong".
             if (p.error().path.starts_with("GROUP_ID")) return error_response(b24::errc::SONET_WRONG_GROUP_ID);
-            if (p.error().path.starts_with("USER_ID")) p = read_params<sonet_update_params>(drop_key(text, "USER_ID"));
+            // A USER_ID or ROLE it cannot read is no id / no role: dropped, as the server's checks see it.
+            std::string kept = text;
+            for (int i = 0; i < 2 && !p; ++i) {
+                if (p.error().path.starts_with("USER_ID")) kept = drop_key(kept, "USER_ID");
+                else if (p.error().path.starts_with("ROLE")) kept = drop_key(kept, "ROLE");
+                else break;
+                p = read_params<sonet_update_params>(kept);
+            }
             if (!p) return argument_error(p.error());
         }
         const std::int64_t group_id = p->GROUP_ID.value_or(0);
@@ -346,6 +373,64 @@ private:
             }
         }
         return success(changed, started);
+    }
+
+    // One method of the three, as the batch runs it: parameters from a query string.
+    http_response run_one(call& c, std::string_view line, const caller& who, std::chrono::system_clock::time_point started) {
+        const std::size_t q = line.find('?');
+        std::string lower = to_lower(line.substr(0, q));
+        if (lower.ends_with(".json")) lower.resize(lower.size() - 5);
+        if (lower == "batch") return error_response(b24::errc::ERROR_BATCH_METHOD_NOT_ALLOWED);
+        http_request sub;
+        sub.method = "GET";
+        const bool folds_keys = lower.starts_with("imbot.") || lower.starts_with("im.");
+        auto p = merged_params(sub, q == std::string_view::npos ? std::string_view{} : line.substr(q + 1), {.upper_case_keys = folds_keys});
+        if (!p) return error_response(b24::documented(b24::errc::ERROR_CORE), p.error().to_string());
+        if (lower == "imbot.chat.setmanager") return set_manager(c, *p, who, started);
+        if (lower == "sonet_group.user.update") return sonet_update(c, *p, who, started);
+        if (lower == "im.department.managers.get") return managers_get(c, *p, who, started);
+        return error_response(b24::errc::ERROR_METHOD_NOT_FOUND);
+    }
+
+    // batch (fact sheet §6.3): `cmd` in the order sent, at most 50; halt stops at the first failure.
+    http_response batch(call& c, const std::string& text, const caller& who, std::chrono::system_clock::time_point started) {
+        boost::json::error_code ec;
+        const boost::json::value v = boost::json::parse(text, ec);
+        if (ec || !v.is_object()) return error_response(b24::documented(b24::errc::ERROR_CORE), "Invalid batch parameters");
+        const auto& o = v.as_object();
+        bool halt = false;
+        if (const auto* h = o.if_contains("halt")) {
+            if (h->is_bool()) halt = h->as_bool();
+            else if (h->is_int64()) halt = h->as_int64() != 0;
+            else if (h->is_string()) halt = h->as_string() == "1" || h->as_string() == "true" || h->as_string() == "Y";
+        }
+        std::vector<std::pair<std::string, std::string>> cmds;
+        if (const auto* cmd = o.if_contains("cmd")) {
+            if (cmd->is_object())
+                for (const auto& [k, x] : cmd->as_object())
+                    if (x.is_string()) cmds.emplace_back(std::string(k), std::string(x.as_string()));
+            if (cmd->is_array())
+                for (std::size_t i = 0; i < cmd->as_array().size(); ++i)
+                    if (const auto& x = cmd->as_array()[i]; x.is_string()) cmds.emplace_back(std::to_string(i), std::string(x.as_string()));
+        }
+        if (cmds.size() > 50) return error_response(b24::errc::ERROR_BATCH_LENGTH_EXCEEDED);
+
+        batch_payload out;
+        for (const auto& [key, line] : cmds) {
+            http_response r = run_one(c, line, who, started);
+            if (r.status == 200) {
+                auto a = json::from_json<command_answer>(r.body);
+                if (a) {
+                    out.result[key] = a->result;
+                    out.result_time[key] = a->time;
+                }
+                continue;
+            }
+            auto e = json::from_json<b24::error_body>(r.body);
+            out.result_error[key] = e ? *e : b24::error_body{"ERROR_CORE", "HTTP " + std::to_string(r.status)};
+            if (halt) break;
+        }
+        return success(out, started);
     }
 
     static std::string drop_key(const std::string& text, const std::string& key) {
@@ -383,7 +468,7 @@ private:
         }
         std::map<std::string, std::vector<raw_json>> result;
         for (auto& [k, head] : order) {
-            auto hu = std::find_if(users.begin(), users.end(), [&](const b24_user& x) { return x.id == head; });
+            auto hu = std::find_if(users.begin(), users.end(), [id = head](const b24_user& x) { return x.id == id; });
             raw_json data;
             if (hu != users.end() && !hu->data.empty()) data = hu->data;
             else data.text = "{\"id\":" + std::to_string(head) + "}";
