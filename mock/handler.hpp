@@ -2,7 +2,7 @@
 // The interface each platform handler implements, and the per-request context the
 // router hands it. Handlers run with the world locked; they never touch sockets.
 
-#include "raw_json.hpp"
+#include <chatadmin/core/wire_types.hpp>
 #include "world.hpp"
 
 #include <chatadmin/core/http.hpp>
@@ -32,7 +32,7 @@ struct call {
     // Filled by the handler, for the journal and the access log.
     std::string api_method;
     std::string redacted_target;
-    raw_json params;          ///< parsed parameters as JSON, secrets redacted
+    raw_json params;          ///< parsed parameters as JSON (redacted when the journal is shown)
     std::string outcome;      ///< "ok" or the error code/message answered
 };
 

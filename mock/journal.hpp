@@ -1,7 +1,7 @@
 #pragma once
 // The journal: one entry per request, kept in memory for GET /__admin/journal.
 
-#include "raw_json.hpp"
+#include <chatadmin/core/wire_types.hpp>
 
 #include <boost/describe/class.hpp>
 
@@ -18,7 +18,7 @@ struct journal_entry {
     std::string http_method;
     std::string target;          ///< secrets redacted
     std::string api_method;      ///< "imbot.chat.setManager"; empty when unknown
-    raw_json params;             ///< parsed parameters, secrets redacted
+    raw_json params;             ///< parsed parameters (redacted when the journal is shown)
     int status = 0;
     std::string outcome;         ///< "ok", or the error answered
     std::string fault;           ///< the fault applied, if any: "error", "delay", "drop"

@@ -1,6 +1,7 @@
 #include "params.hpp"
 
 #include <chatadmin/core/form_reader.hpp>
+#include <chatadmin/core/json_reader.hpp>
 
 #include <boost/json.hpp>
 
@@ -37,9 +38,29 @@ decode_error make_error(std::string message) {
     return e;
 }
 
+// True when body is one well-formed JSON object whose top-level keys need no folding:
+// then the body already is the merged parameter object.
+bool usable_as_is(std::string_view body, bool upper_case_keys) {
+    json::reader r(body);
+    if (!r.begin_object()) return false;
+    bool first = true;
+    std::string_view key;
+    int st;
+    while ((st = r.next_key(key, first)) > 0) {
+        if (upper_case_keys)
+            for (char c : key)
+                if (c >= 'a' && c <= 'z') return false;
+        if (!r.skip_value()) return false;
+    }
+    return st == 0 && r.finish();
+}
+
 } // namespace
 
 result<std::string> merged_params(const http_request& req, std::string_view query, params_options opts) {
+    if ((!opts.query || query.empty()) && is_json_body(req) && usable_as_is(req.body, opts.upper_case_keys))
+        return req.body;
+
     form::read_options fo;
     fo.upper_case_names = opts.upper_case_keys;
     boost::json::object merged;

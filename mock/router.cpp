@@ -112,7 +112,8 @@ outcome router::dispatch(const http_request& req, const request_info& info) {
     }
     e.api_method = c.api_method.empty() ? method : c.api_method;
     e.target = c.redacted_target.empty() ? std::string(path) : c.redacted_target;
-    if (!c.params.empty()) e.params.text = redact_params(c.params.text);
+    // Redacted when the journal is read, not on every request.
+    if (!c.params.empty()) e.params = std::move(c.params);
     if (e.outcome.empty()) e.outcome = c.outcome;
     return finish(std::move(out));
 }
@@ -147,7 +148,9 @@ outcome router::admin(const http_request& req, std::string_view path, journal_en
         for (const auto& j : journal_.entries()) {
             if (!first) w.raw(',');
             first = false;
-            json::write(w, j);
+            journal_entry shown = j;
+            if (!shown.params.empty()) shown.params.text = redact_params(shown.params.text);
+            json::write(w, shown);
         }
         w.raw(']');
         out.response = json_response(200, std::move(body));

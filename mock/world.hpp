@@ -3,7 +3,7 @@
 // and change it; GET/PUT /__admin/world and --world FILE use the same JSON schema
 // (see mock/README.md). Every member may be left out of a world file and keeps its default.
 
-#include "raw_json.hpp"
+#include <chatadmin/core/wire_types.hpp>
 
 #include <chatadmin/core/result.hpp>
 

@@ -94,9 +94,11 @@ struct json_string {
 };
 
 /// Any JSON value kept verbatim (validated), for fields whose shape is not documented.
-/// Written back byte for byte; an empty text is written as null.
+/// Written back byte for byte; an empty text (nothing was read) is left out of an object,
+/// and written as null elsewhere.
 struct raw_json {
     std::string text;
+    bool empty() const noexcept { return text.empty(); }
     friend bool operator==(const raw_json&, const raw_json&) = default;
 };
 
@@ -232,6 +234,8 @@ struct codec<json_string<T>> {
 
 template <>
 struct codec<raw_json> {
+    static constexpr bool may_be_absent = true;
+    static bool absent(const raw_json& v) { return v.text.empty(); }
     static void write(writer& w, const raw_json& v) {
         if (v.text.empty()) w.null();
         else w.raw(v.text);
