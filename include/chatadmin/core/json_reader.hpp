@@ -16,7 +16,9 @@
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <array>
 #include <bitset>
+#include <cstring>
 #include <charconv>
 #include <concepts>
 #include <cstdint>
@@ -123,7 +125,7 @@ public:
         first = false;
         if (p_ == end_) return fail(decode_errc::truncated, "unterminated object") ? 0 : -1;
         if (*p_ != '"') return fail(decode_errc::syntax_error, "expected a string key in object, got " + describe_char()) ? 0 : -1;
-        if (!read_string_view(key)) return -1;
+        if (!scan_string(key)) return -1;
         skip_ws();
         if (p_ == end_) return fail(decode_errc::truncated, "unterminated object") ? 0 : -1;
         if (*p_ != ':') return fail(decode_errc::syntax_error, "expected ':' after key, got " + describe_char()) ? 0 : -1;
@@ -169,32 +171,7 @@ public:
     /// that the next read may overwrite.
     bool read_string_view(std::string_view& out) {
         if (peek() != token::string) return type_error("string");
-        ++p_;
-        const char* start = p_;
-        // Fast path: no escapes.
-        while (p_ != end_) {
-            unsigned char c = static_cast<unsigned char>(*p_);
-            if (c == '"') {
-                out = std::string_view(start, static_cast<std::size_t>(p_ - start));
-                ++p_;
-                return check_length(out.size());
-            }
-            if (c == '\\') break;
-            if (c < 0x20) return fail(decode_errc::syntax_error, "control character in string");
-            if (c >= 0x80) {
-                std::size_t n = detail::utf8_sequence_length(reinterpret_cast<const unsigned char*>(p_),
-                                                             reinterpret_cast<const unsigned char*>(end_));
-                if (n == 0) return fail(decode_errc::invalid_utf8, "invalid UTF-8 in string");
-                p_ += n;
-            } else {
-                ++p_;
-            }
-        }
-        if (p_ == end_) return fail(decode_errc::truncated, "unterminated string");
-        scratch_.assign(start, p_);
-        if (!unescape_rest(scratch_)) return false;
-        out = scratch_;
-        return check_length(out.size());
+        return scan_string(out);
     }
 
     bool read_string(std::string& out) {
@@ -296,7 +273,67 @@ public:
         return true;
     }
 
+    // ---- look-ahead, for codecs that choose between readings (restore() afterwards) ----
+    /// Consumes `c` ('{' or '[') and the whitespace after it; false when the next token is not `c`.
+    bool lookahead_open(char c) {
+        skip_ws();
+        if (p_ == end_ || *p_ != c) return false;
+        ++p_;
+        skip_ws();
+        return true;
+    }
+    /// True when the next character (no whitespace skipped) is `c`.
+    bool lookahead_at(char c) const noexcept { return p_ != end_ && *p_ == c; }
+    /// Consumes an object key and its ':'; false when they are not there.
+    bool lookahead_key() {
+        if (p_ == end_ || *p_ != '"') return false;
+        std::string_view k;
+        if (!scan_string(k)) return false;
+        skip_ws();
+        if (p_ == end_ || *p_ != ':') return false;
+        ++p_;
+        return true;
+    }
+
 private:
+    // A string; p_ is at its opening quote. Runs without escapes are found eight bytes at
+    // a time; the checks (and their errors and offsets) are those of a byte-by-byte scan.
+    bool scan_string(std::string_view& out) {
+        ++p_;
+        const char* start = p_;
+        auto p = reinterpret_cast<const unsigned char*>(p_);
+        const auto e = reinterpret_cast<const unsigned char*>(end_);
+        for (;;) {
+            p = detail::find_string_special(p, e);
+            if (p == e) {
+                p_ = end_;
+                return fail(decode_errc::truncated, "unterminated string");
+            }
+            const unsigned char c = *p;
+            if (c == '"') {
+                out = std::string_view(start, static_cast<std::size_t>(reinterpret_cast<const char*>(p) - start));
+                p_ = reinterpret_cast<const char*>(p) + 1;
+                return check_length(out.size());
+            }
+            if (c == '\\') break;
+            if (c < 0x20) {
+                p_ = reinterpret_cast<const char*>(p);
+                return fail(decode_errc::syntax_error, "control character in string");
+            }
+            const std::size_t n = detail::utf8_sequence_length(p, e);
+            if (n == 0) {
+                p_ = reinterpret_cast<const char*>(p);
+                return fail(decode_errc::invalid_utf8, "invalid UTF-8 in string");
+            }
+            p += n;
+        }
+        p_ = reinterpret_cast<const char*>(p);
+        scratch_.assign(start, p_);
+        if (!unescape_rest(scratch_)) return false;
+        out = scratch_;
+        return check_length(out.size());
+    }
+
     bool enter() {
         if (++depth_ > opts_.max_depth) {
             --depth_;
@@ -307,6 +344,7 @@ private:
     }
 
     void skip_ws() {
+        if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') return;
         while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
     }
 
@@ -338,9 +376,11 @@ private:
     }
 
     bool check_length(std::size_t n) {
-        if (n > opts_.max_string_length)
-            return fail(decode_errc::too_large, "string of " + std::to_string(n) + " bytes exceeds the limit");
+        if (n > opts_.max_string_length) [[unlikely]] return length_error(n);
         return true;
+    }
+    [[gnu::noinline]] bool length_error(std::size_t n) {
+        return fail(decode_errc::too_large, "string of " + std::to_string(n) + " bytes exceeds the limit");
     }
 
     static int hex_value(char c) {
@@ -382,6 +422,15 @@ private:
     // p_ is at the first backslash; out holds the unescaped prefix.
     bool unescape_rest(std::string& out) {
         while (p_ != end_) {
+            {
+                auto stop = reinterpret_cast<const char*>(detail::find_string_special(
+                    reinterpret_cast<const unsigned char*>(p_), reinterpret_cast<const unsigned char*>(end_)));
+                if (stop != p_) {
+                    out.append(p_, stop);
+                    p_ = stop;
+                    continue;
+                }
+            }
             unsigned char c = static_cast<unsigned char>(*p_);
             if (c == '"') { ++p_; return true; }
             if (c < 0x20) return fail(decode_errc::syntax_error, "control character in string");
@@ -576,6 +625,23 @@ bool read_enum(reader& r, E& v) {
     return true;
 }
 
+// The wire name of member D of T as a plain array, and key == that name with the
+// comparison inlined (its length is a constant).
+template <class T, class D>
+inline constexpr auto key_chars = [] {
+    constexpr std::string_view n = wire_name_v<T, D>;
+    std::array<char, n.empty() ? 1 : n.size()> a{};
+    for (std::size_t i = 0; i < n.size(); ++i) a[i] = n[i];
+    return a;
+}();
+
+template <class T, class D>
+inline bool key_is(std::string_view key) noexcept {
+    constexpr std::size_t N = wire_name_v<T, D>.size();
+    if constexpr (N == 0) return key.empty();
+    else return key.size() == N && std::memcmp(key.data(), key_chars<T, D>.data(), N) == 0;
+}
+
 template <class T>
 bool read_struct(reader& r, T& v) {
     using members = public_members<T>;
@@ -591,7 +657,7 @@ bool read_struct(reader& r, T& v) {
         bool ok = true;
         auto try_member = [&](auto I) {
             using D = boost::mp11::mp_at_c<members, I>;
-            if (key != wire_name_v<T, D>) return false;
+            if (!key_is<T, D>(key)) return false;
             matched = static_cast<int>(I);
             seen.set(I);
             ok = read(r, v.*D::pointer);
@@ -631,14 +697,65 @@ bool read_struct(reader& r, T& v) {
     return complete;
 }
 
+template <class T>
+struct is_object_or_array_codec : std::false_type {};
+
+// True only when reading a T from the value ahead certainly fails (looking at its first
+// tokens, and at the first element or member of containers); false when unsure.
+// Moves the reader: restore() afterwards.
+template <class T>
+bool definitely_rejects(reader& r) {
+    const token t = r.peek();
+    if (t == token::end || t == token::invalid) return false;
+    if constexpr (is_object_or_array_codec<T>::value) {
+        if (t == token::array) return false;
+        return definitely_rejects<typename is_object_or_array_codec<T>::map_type>(r);
+    } else if constexpr (has_codec<T>) {
+        return false;
+    } else if constexpr (std::is_arithmetic_v<T> || std::is_same_v<T, std::string> || described_enum<T>) {
+        return t == token::object || t == token::array;
+    } else if constexpr (is_optional<T>::value) {
+        if (t == token::null) return false;
+        return definitely_rejects<typename T::value_type>(r);
+    } else if constexpr (is_map<T>::value) {
+        if (t != token::object) return true;
+        if (!r.lookahead_open('{') || r.lookahead_at('}') || !r.lookahead_key()) return false;
+        return definitely_rejects<typename T::mapped_type>(r);
+    } else if constexpr (is_vector<T>::value) {
+        if (t != token::array) return true;
+        if (!r.lookahead_open('[') || r.lookahead_at(']')) return false;
+        return definitely_rejects<typename T::value_type>(r);
+    } else if constexpr (described_struct<T>) {
+        return t != token::object;
+    } else {
+        return false;
+    }
+}
+
 // The first alternative that reads without error wins; when none does, the error of the
 // one that got furthest is reported.
 template <class... A>
 bool read_variant(reader& r, std::variant<A...>& v) {
     const auto start = r.save();
-    decode_error best;
+    constexpr std::size_t n = sizeof...(A);
+    // Alternatives that certainly fail on the value ahead are not tried (no allocation,
+    // no error text); the result is the same.
     bool done = false;
-    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<sizeof...(A)>>([&](auto I) {
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto I) {
+        if (done) return;
+        using Alt = std::variant_alternative_t<I, std::variant<A...>>;
+        if constexpr (I + 1 < n) {
+            r.restore(start);
+            if (definitely_rejects<Alt>(r)) return;
+        }
+        r.restore(start);
+        auto& alt = v.template emplace<I>();
+        if (read(r, alt)) done = true;
+    });
+    if (done) return true;
+    // None read: try them all again for the error of the one that got furthest.
+    decode_error best;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto I) {
         if (done) return;
         r.restore(start);
         auto& alt = v.template emplace<I>();

@@ -10,6 +10,8 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <charconv>
 #include <cmath>
 #include <concepts>
@@ -89,83 +91,271 @@ using public_members = boost::describe::describe_members<T, boost::describe::mod
 
 } // namespace detail
 
+namespace detail {
+
+// Index of the first byte in [p, end) that a JSON string cannot carry as is ('"', '\\',
+// a control character) or that starts a multi-byte UTF-8 sequence (>= 0x80); end when none.
+// Eight bytes at a time: in each SWAR term the lowest flagged byte is exact (a borrow only
+// ever flags bytes above a true hit), so the lowest bit of the union is the first such byte.
+inline const unsigned char* find_string_special(const unsigned char* p, const unsigned char* end) noexcept {
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+        while (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            const std::uint64_t q = w ^ (ones * '"');
+            const std::uint64_t b = w ^ (ones * '\\');
+            const std::uint64_t m = (((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w) | w) & high;
+            if (m != 0) return p + (std::countr_zero(m) >> 3);
+            p += 8;
+        }
+    }
+    while (p != end && escape_class[*p] == 0) ++p;
+    return p;
+}
+
+// Decimal digits of v into p (room for 20); returns the end. Two digits per step,
+// written in place from the back once the length is known.
+inline char* format_u64(char* p, std::uint64_t v) noexcept {
+    static constexpr char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    unsigned n = 1;
+    for (std::uint64_t t = v;;) {
+        if (t < 10) break;
+        if (t < 100) { n += 1; break; }
+        if (t < 1000) { n += 2; break; }
+        if (t < 10000) { n += 3; break; }
+        t /= 10000;
+        n += 4;
+    }
+    char* e = p + n;
+    char* q = e;
+    while (v >= 100) {
+        const auto r = static_cast<unsigned>(v % 100);
+        v /= 100;
+        q -= 2;
+        std::memcpy(q, pairs + 2 * r, 2);
+    }
+    if (v >= 10) std::memcpy(q - 2, pairs + 2 * v, 2);
+    else q[-1] = static_cast<char>('0' + v);
+    return e;
+}
+
+template <std::integral I>
+inline char* format_integer(char* p, I v) noexcept {
+    if constexpr (std::is_signed_v<I>) {
+        using U = std::make_unsigned_t<I>;
+        U u = static_cast<U>(v);
+        if (v < 0) {
+            *p++ = '-';
+            u = static_cast<U>(U(0) - u);
+        }
+        return format_u64(p, static_cast<std::uint64_t>(u));
+    } else {
+        return format_u64(p, static_cast<std::uint64_t>(v));
+    }
+}
+
+struct writer_access;
+
+} // namespace detail
+
 /// Appends JSON tokens to a string. Codecs write through it.
+///
+/// Every call leaves the string holding exactly the text written so far. Inside
+/// json::write the writer works through a cursor instead: the string is grown ahead
+/// (with slack) and cut to the written length when the outermost json::write returns
+/// (or when a codec asks for buffer()).
 class writer {
 public:
     explicit writer(std::string& out, write_options opts = {}) : out_(out), opts_(opts) {}
+    writer(const writer&) = delete;
+    writer& operator=(const writer&) = delete;
 
-    std::string& buffer() noexcept { return out_; }
+    /// The output string, holding exactly the text written so far; it may be appended to.
+    std::string& buffer() noexcept {
+        sync();
+        return out_;
+    }
     const write_options& options() const noexcept { return opts_; }
 
-    void raw(std::string_view s) { out_.append(s); }
-    void raw(char c) { out_.push_back(c); }
-    void null() { out_.append("null", 4); }
-    void boolean(bool b) { b ? out_.append("true", 4) : out_.append("false", 5); }
+    void raw(std::string_view s) { session g(*this); put(s.data(), s.size()); }
+    void raw(char c) { session g(*this); put(c); }
+    void null() { session g(*this); put("null", 4); }
+    void boolean(bool b) { session g(*this); put_bool(b); }
 
     template <std::integral I>
-    void integer(I v) {
-        char buf[24];
-        auto r = std::to_chars(buf, buf + sizeof buf, v);
-        if (opts_.int64_as_string && sizeof(I) == 8) {
-            out_.push_back('"');
-            out_.append(buf, r.ptr);
-            out_.push_back('"');
-        } else {
-            out_.append(buf, r.ptr);
-        }
-    }
+    void integer(I v) { session g(*this); put_integer(v); }
 
     /// Shortest round-trip form; NaN and infinities have no JSON form and are written as null.
-    void number(double v) {
-        if (!std::isfinite(v)) return null();
-        char buf[32];
-        auto r = std::to_chars(buf, buf + sizeof buf, v);
-        out_.append(buf, r.ptr);
-    }
+    void number(double v) { session g(*this); put_number(v); }
 
     /// A JSON string. Bytes that are not valid UTF-8 are replaced by U+FFFD, so the
     /// output is always valid JSON.
-    void string(std::string_view s) {
-        out_.push_back('"');
-        auto p = reinterpret_cast<const unsigned char*>(s.data());
-        auto end = p + s.size();
-        auto run = p;
-        while (p != end) {
-            std::uint8_t cls = detail::escape_class[*p];
-            if (cls == 0) { ++p; continue; }
-            if (cls == 3) {
-                std::size_t n = detail::utf8_sequence_length(p, end);
-                if (n != 0) { p += n; continue; }
-            }
-            out_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-            escape(*p);
-            run = ++p;
-        }
-        out_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-        out_.push_back('"');
-    }
+    void string(std::string_view s) { session g(*this); put_string(s); }
 
 private:
-    void escape(unsigned char c) {
+    friend struct detail::writer_access;
+
+    // Opens a cursor session unless one is open; the outermost one cuts the string on exit.
+    struct session {
+        writer& w;
+        bool outer;
+        explicit session(writer& wr) noexcept : w(wr), outer(!wr.active_) { w.active_ = true; }
+        ~session() {
+            if (outer) {
+                w.sync();
+                w.active_ = false;
+            }
+        }
+        session(const session&) = delete;
+        session& operator=(const session&) = delete;
+    };
+
+    // Room for n more bytes at cur_.
+    char* room(std::size_t n) {
+        if (static_cast<std::size_t>(end_ - cur_) < n) [[unlikely]] grow(n);
+        return cur_;
+    }
+
+    [[gnu::noinline]] void grow(std::size_t n) {
+        const std::size_t len = cur_ ? static_cast<std::size_t>(cur_ - out_.data()) : out_.size();
+        std::size_t slack = len / 2;
+        if (slack < 256) slack = 256;
+        if (slack < n) slack = n;
+        out_.resize(len + slack);
+        cur_ = out_.data() + len;
+        end_ = out_.data() + out_.size();
+    }
+
+    // Cuts the string to the written length; the cursor re-attaches on the next write.
+    void sync() {
+        if (cur_) {
+            out_.resize(static_cast<std::size_t>(cur_ - out_.data()));
+            cur_ = end_ = nullptr;
+        }
+    }
+
+    void put(const char* s, std::size_t n) {
+        char* p = room(n);
+        std::memcpy(p, s, n);
+        cur_ = p + n;
+    }
+    void put(char c) {
+        char* p = room(1);
+        *p = c;
+        cur_ = p + 1;
+    }
+    void put_bool(bool b) {
+        char* p = room(5);
+        if (b) { std::memcpy(p, "true", 4); cur_ = p + 4; }
+        else { std::memcpy(p, "false", 5); cur_ = p + 5; }
+    }
+
+    template <std::integral I>
+    void put_integer(I v) {
+        char* p = room(24);
+        if (opts_.int64_as_string && sizeof(I) == 8) {
+            *p++ = '"';
+            p = detail::format_integer(p, v);
+            *p++ = '"';
+        } else {
+            p = detail::format_integer(p, v);
+        }
+        cur_ = p;
+    }
+
+    // `key` (a precomputed `"name":` or `,"name":`) followed by the integer.
+    template <std::integral I>
+    void put_key_integer(std::string_view key, I v) {
+        char* p = room(key.size() + 24);
+        std::memcpy(p, key.data(), key.size());
+        cur_ = p + key.size();
+        put_integer(v);
+    }
+
+    void put_number(double v) {
+        if (!std::isfinite(v)) return put("null", 4);
+        char* p = room(32);
+        cur_ = std::to_chars(p, p + 32, v).ptr;
+    }
+
+    void put_string(std::string_view s) {
+        auto in = reinterpret_cast<const unsigned char*>(s.data());
+        const auto end = in + s.size();
+        char* p = room(s.size() + 2);
+        *p++ = '"';
+        for (;;) {
+            const unsigned char* stop = detail::find_string_special(in, end);
+            const auto n = static_cast<std::size_t>(stop - in);
+            std::memcpy(p, in, n);
+            p += n;
+            in = stop;
+            if (in == end) break;
+            if (detail::escape_class[*in] == 3) {
+                std::size_t len = detail::utf8_sequence_length(in, end);
+                if (len != 0) {
+                    std::memcpy(p, in, len);  // room: the input bytes are accounted for
+                    p += len;
+                    in += len;
+                    continue;
+                }
+            }
+            // An escape of up to 6 bytes for one input byte: 5 more than reserved, plus the quote.
+            cur_ = p;
+            p = room(static_cast<std::size_t>(end - in) + 6);
+            p = escape(p, *in);
+            ++in;
+        }
+        *p++ = '"';
+        cur_ = p;
+    }
+
+    static char* escape(char* p, unsigned char c) {
         switch (c) {
-        case '"': out_.append("\\\"", 2); return;
-        case '\\': out_.append("\\\\", 2); return;
-        case '\b': out_.append("\\b", 2); return;
-        case '\f': out_.append("\\f", 2); return;
-        case '\n': out_.append("\\n", 2); return;
-        case '\r': out_.append("\\r", 2); return;
-        case '\t': out_.append("\\t", 2); return;
+        case '"': std::memcpy(p, "\\\"", 2); return p + 2;
+        case '\\': std::memcpy(p, "\\\\", 2); return p + 2;
+        case '\b': std::memcpy(p, "\\b", 2); return p + 2;
+        case '\f': std::memcpy(p, "\\f", 2); return p + 2;
+        case '\n': std::memcpy(p, "\\n", 2); return p + 2;
+        case '\r': std::memcpy(p, "\\r", 2); return p + 2;
+        case '\t': std::memcpy(p, "\\t", 2); return p + 2;
         default:
-            if (c >= 0x80) { out_.append("\\ufffd", 6); return; }
+            if (c >= 0x80) { std::memcpy(p, "\\ufffd", 6); return p + 6; }
             static constexpr char hex[] = "0123456789abcdef";
-            char buf[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            out_.append(buf, 6);
+            const char buf[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            std::memcpy(p, buf, 6);
+            return p + 6;
         }
     }
 
     std::string& out_;
     write_options opts_;
+    char* cur_ = nullptr;  // null: not attached (the string holds exactly the text)
+    char* end_ = nullptr;
+    bool active_ = false;  // inside a session
 };
+
+namespace detail {
+
+// The cursor operations, for the generic writer below (always inside a session).
+struct writer_access {
+    using session = writer::session;
+    static void raw(writer& w, std::string_view s) { w.put(s.data(), s.size()); }
+    static void raw(writer& w, char c) { w.put(c); }
+    static void null(writer& w) { w.put("null", 4); }
+    static void boolean(writer& w, bool b) { w.put_bool(b); }
+    template <std::integral I>
+    static void integer(writer& w, I v) { w.put_integer(v); }
+    template <std::integral I>
+    static void key_integer(writer& w, std::string_view key, I v) { w.put_key_integer(key, v); }
+    static void number(writer& w, double v) { w.put_number(v); }
+    static void string(writer& w, std::string_view s) { w.put_string(s); }
+};
+
+} // namespace detail
 
 template <class T>
 void write(writer& w, const T& v);
@@ -173,33 +363,44 @@ void write(writer& w, const T& v);
 namespace detail {
 
 template <class T>
+void write_value(writer& w, const T& v);
+
+template <class T>
 void write_map_key(writer& w, const T& k) {
+    using A = writer_access;
     if constexpr (std::is_convertible_v<const T&, std::string_view>) {
-        w.string(k);
+        A::string(w, k);
     } else if constexpr (std::integral<T>) {
         char buf[24];
-        auto r = std::to_chars(buf, buf + sizeof buf, k);
-        w.raw('"');
-        w.raw(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
-        w.raw('"');
+        buf[0] = '"';
+        char* e = format_integer(buf + 1, k);
+        *e++ = '"';
+        A::raw(w, std::string_view(buf, static_cast<std::size_t>(e - buf)));
     } else {
         static_assert(described_enum<T>, "map keys must be strings, integers or described enums");
-        write(w, k);
+        write_value(w, k);
     }
 }
 
 template <class T>
 void write_struct(writer& w, const T& v) {
-    w.raw('{');
+    using A = writer_access;
+    A::raw(w, '{');
     bool first = true;
     boost::mp11::mp_for_each<public_members<T>>([&](auto D) {
+        using M = std::remove_cvref_t<decltype(v.*D.pointer)>;
         const auto& m = v.*D.pointer;
         if (is_absent(m)) return;
-        w.raw(first ? quoted_key_v<T, decltype(D)> : comma_key_v<T, decltype(D)>);
+        const std::string_view key = first ? quoted_key_v<T, decltype(D)> : comma_key_v<T, decltype(D)>;
         first = false;
-        write(w, m);
+        if constexpr (!has_codec<M> && std::integral<M> && !std::is_same_v<M, bool>) {
+            A::key_integer(w, key, m);
+        } else {
+            A::raw(w, key);
+            write_value(w, m);
+        }
     });
-    w.raw('}');
+    A::raw(w, '}');
 }
 
 template <class E>
@@ -208,10 +409,47 @@ void write_enum(writer& w, E v) {
     boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
         if (!found && v == D.value) {
             found = true;
-            w.string(wire_name_v<E, decltype(D)>);
+            writer_access::string(w, wire_name_v<E, decltype(D)>);
         }
     });
-    if (!found) w.integer(static_cast<std::underlying_type_t<E>>(v));
+    if (!found) writer_access::integer(w, static_cast<std::underlying_type_t<E>>(v));
+}
+
+// The body of json::write, inside a cursor session.
+template <class T>
+void write_value(writer& w, const T& v) {
+    using A = writer_access;
+    if constexpr (has_codec<T>) codec<T>::write(w, v);
+    else if constexpr (std::is_same_v<T, bool>) A::boolean(w, v);
+    else if constexpr (std::integral<T>) A::integer(w, v);
+    else if constexpr (std::floating_point<T>) A::number(w, static_cast<double>(v));
+    else if constexpr (std::is_convertible_v<const T&, std::string_view>) A::string(w, std::string_view(v));
+    else if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, std::monostate>) A::null(w);
+    else if constexpr (is_optional<T>::value) { if (v) write_value(w, *v); else A::null(w); }
+    else if constexpr (described_enum<T>) write_enum(w, v);
+    else if constexpr (is_map<T>::value) {
+        A::raw(w, '{');
+        bool first = true;
+        for (const auto& [k, val] : v) {
+            if (!first) A::raw(w, ',');
+            first = false;
+            write_map_key(w, k);
+            A::raw(w, ':');
+            write_value(w, val);
+        }
+        A::raw(w, '}');
+    } else if constexpr (is_vector<T>::value || requires { std::tuple_size<T>::value; v.begin(); }) {
+        A::raw(w, '[');
+        bool first = true;
+        for (const auto& e : v) {
+            if (!first) A::raw(w, ',');
+            first = false;
+            write_value(w, e);
+        }
+        A::raw(w, ']');
+    } else if constexpr (is_variant<T>::value) std::visit([&](const auto& alt) { write_value(w, alt); }, v);
+    else if constexpr (described_struct<T>) write_struct(w, v);
+    else static_assert(sizeof(T) == 0, "chatadmin::json: no JSON form for this type; describe it or specialize json::codec");
 }
 
 } // namespace detail
@@ -220,38 +458,8 @@ void write_enum(writer& w, E v) {
 /// optional is null.
 template <class T>
 void write(writer& w, const T& v) {
-    using namespace detail;
-    if constexpr (has_codec<T>) codec<T>::write(w, v);
-    else if constexpr (std::is_same_v<T, bool>) w.boolean(v);
-    else if constexpr (std::integral<T>) w.integer(v);
-    else if constexpr (std::floating_point<T>) w.number(static_cast<double>(v));
-    else if constexpr (std::is_convertible_v<const T&, std::string_view>) w.string(std::string_view(v));
-    else if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, std::monostate>) w.null();
-    else if constexpr (is_optional<T>::value) { if (v) write(w, *v); else w.null(); }
-    else if constexpr (described_enum<T>) write_enum(w, v);
-    else if constexpr (is_map<T>::value) {
-        w.raw('{');
-        bool first = true;
-        for (const auto& [k, val] : v) {
-            if (!first) w.raw(',');
-            first = false;
-            write_map_key(w, k);
-            w.raw(':');
-            write(w, val);
-        }
-        w.raw('}');
-    } else if constexpr (is_vector<T>::value || requires { std::tuple_size<T>::value; v.begin(); }) {
-        w.raw('[');
-        bool first = true;
-        for (const auto& e : v) {
-            if (!first) w.raw(',');
-            first = false;
-            write(w, e);
-        }
-        w.raw(']');
-    } else if constexpr (is_variant<T>::value) std::visit([&](const auto& alt) { write(w, alt); }, v);
-    else if constexpr (described_struct<T>) write_struct(w, v);
-    else static_assert(sizeof(T) == 0, "chatadmin::json: no JSON form for this type; describe it or specialize json::codec");
+    detail::writer_access::session g(w);
+    detail::write_value(w, v);
 }
 
 /// Appends v as JSON to out.

@@ -248,6 +248,13 @@ struct codec<raw_json> {
     }
 };
 
+namespace detail {
+template <class M>
+struct is_object_or_array_codec<object_or_array<M>> : std::true_type {
+    using map_type = M;
+};
+} // namespace detail
+
 template <class M>
 struct codec<object_or_array<M>> {
     static void write(writer& w, const object_or_array<M>& v) {

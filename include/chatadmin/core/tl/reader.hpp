@@ -46,33 +46,36 @@ public:
         return false;
     }
 
-    bool need(std::size_t n, std::string_view what) {
-        if (remaining() >= n) return true;
+    [[gnu::always_inline]] bool need(std::size_t n, std::string_view what) {
+        if (remaining() >= n) [[likely]] return true;
+        return need_failed(n, what);
+    }
+    [[gnu::noinline, gnu::cold]] bool need_failed(std::size_t n, std::string_view what) {
         return fail(decode_errc::truncated,
                     "input ends inside " + std::string(what) + " (" + std::to_string(n) + " bytes needed, " +
                         std::to_string(remaining()) + " left)",
                     pos_);
     }
 
-    bool u32(std::uint32_t& v, std::string_view what = "int") {
+    [[gnu::always_inline]] bool u32(std::uint32_t& v, std::string_view what = "int") {
         if (!need(4, what)) return false;
         v = load32(pos_);
         pos_ += 4;
         return true;
     }
-    bool i32(std::int32_t& v) {
+    [[gnu::always_inline]] bool i32(std::int32_t& v) {
         std::uint32_t u;
         if (!u32(u)) return false;
         v = static_cast<std::int32_t>(u);
         return true;
     }
-    bool i64(std::int64_t& v, std::string_view what = "long") {
+    [[gnu::always_inline]] bool i64(std::int64_t& v, std::string_view what = "long") {
         if (!need(8, what)) return false;
         v = static_cast<std::int64_t>(load32(pos_) | std::uint64_t(load32(pos_ + 4)) << 32);
         pos_ += 8;
         return true;
     }
-    bool f64(double& v) {
+    [[gnu::always_inline]] bool f64(double& v) {
         std::int64_t i;
         if (!i64(i, "double")) return false;
         v = std::bit_cast<double>(i);
@@ -86,7 +89,7 @@ public:
     }
 
     /// TL `string` / `bytes`, short or long form. Padding bytes are not checked.
-    bool str(std::string& s) {
+    [[gnu::always_inline]] bool str(std::string& s) {
         std::size_t start = pos_;
         if (!need(1, "string length")) return false;
         auto b0 = byte(pos_);
@@ -99,36 +102,52 @@ public:
             len = byte(pos_ + 1) | std::size_t(byte(pos_ + 2)) << 8 | std::size_t(byte(pos_ + 3)) << 16;
             head = 4;
         } else {
-            return fail(decode_errc::invalid_value, "string length marker 0xff is not standard TL", start);
+            return bad_marker(start);
         }
-        if (len > lim_.max_string)
-            return fail(decode_errc::too_large,
-                        "string of " + std::to_string(len) + " bytes exceeds the limit of " +
-                            std::to_string(lim_.max_string),
-                        start);
+        if (len > lim_.max_string) [[unlikely]] return string_failed(start, len, true);
         std::size_t total = (head + len + 3) / 4 * 4;
-        if (total > remaining())
-            return fail(decode_errc::truncated,
-                        "string of " + std::to_string(len) + " bytes runs past the end of the input (" +
-                            std::to_string(remaining()) + " bytes left)",
-                        start);
+        if (total > remaining()) [[unlikely]] return string_failed(start, len, false);
         s.assign(in_.data() + pos_ + head, len);
         pos_ += total;
         return true;
     }
 
     /// Counts nesting; false (too_deep) beyond limits::max_depth.
-    bool enter() {
-        if (++depth_ <= lim_.max_depth) return true;
-        return fail(decode_errc::too_deep, "nesting deeper than " + std::to_string(lim_.max_depth), pos_);
+    [[gnu::always_inline]] bool enter() {
+        if (++depth_ <= lim_.max_depth) [[likely]] return true;
+        return too_deep();
     }
     void leave() noexcept { --depth_; }
 
 private:
+    [[gnu::noinline, gnu::cold]] bool bad_marker(std::size_t start) {
+        return fail(decode_errc::invalid_value, "string length marker 0xff is not standard TL", start);
+    }
+    [[gnu::noinline, gnu::cold]] bool too_deep() {
+        return fail(decode_errc::too_deep, "nesting deeper than " + std::to_string(lim_.max_depth), pos_);
+    }
+    [[gnu::noinline, gnu::cold]] bool string_failed(std::size_t start, std::size_t len, bool too_large) {
+        if (too_large)
+            return fail(decode_errc::too_large,
+                        "string of " + std::to_string(len) + " bytes exceeds the limit of " +
+                            std::to_string(lim_.max_string),
+                        start);
+        return fail(decode_errc::truncated,
+                    "string of " + std::to_string(len) + " bytes runs past the end of the input (" +
+                        std::to_string(remaining()) + " bytes left)",
+                    start);
+    }
+
     unsigned char byte(std::size_t i) const { return static_cast<unsigned char>(in_[i]); }
     std::uint32_t load32(std::size_t i) const {
-        return byte(i) | std::uint32_t(byte(i + 1)) << 8 | std::uint32_t(byte(i + 2)) << 16 |
-               std::uint32_t(byte(i + 3)) << 24;
+        if constexpr (std::endian::native == std::endian::little) {
+            std::uint32_t v;
+            std::memcpy(&v, in_.data() + i, 4);
+            return v;
+        } else {
+            return byte(i) | std::uint32_t(byte(i + 1)) << 8 | std::uint32_t(byte(i + 2)) << 16 |
+                   std::uint32_t(byte(i + 3)) << 24;
+        }
     }
 
     std::string_view in_;

@@ -12,6 +12,8 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <type_traits>
@@ -34,7 +36,7 @@ using member_t = std::remove_cvref_t<decltype(std::declval<const T&>().*D::point
 
 // Declared bits and present bits of each flags word of T.
 template <class T>
-std::array<std::uint32_t, 2> flag_words(const T& v) {
+[[gnu::always_inline]] inline std::array<std::uint32_t, 2> flag_words(const T& v) {
     std::array<std::uint32_t, 2> declared{}, set{}, stored{};
     boost::mp11::mp_for_each<members<T>>([&](auto D) {
         using M = member_t<T, decltype(D)>;
@@ -52,27 +54,14 @@ std::array<std::uint32_t, 2> flag_words(const T& v) {
     return {set[0] | (stored[0] & ~declared[0]), set[1] | (stored[1] & ~declared[1])};
 }
 
-template <class T>
-void write_fields(std::string& out, const T& v) {
-    const auto words = flag_words(v);
-    boost::mp11::mp_for_each<members<T>>([&](auto D) {
-        using M = member_t<T, decltype(D)>;
-        const auto& m = v.*D.pointer;
-        if constexpr (is_flags<M>::value) {
-            put_u32(out, words[M::word]);
-        } else if constexpr (is_flag<M>::value) {
-        } else if constexpr (is_opt<M>::value) {
-            using V = typename M::value_type;
-            // A bit shared with another member (self / inviter_id) may be set while this
-            // one is absent: the bit promises a value, so its default is written.
-            if (words[M::word] >> M::bit & 1u) {
-                if (m.has_value()) write_value(out, *m);
-                else if constexpr (std::is_default_constructible_v<V>) write_value(out, V{});
-            }
-        } else {
-            write_value(out, m);
-        }
-    });
+// read_value, with the primitives read in place (no call).
+template <class V>
+[[gnu::always_inline]] inline bool read_member(reader& r, V& m) {
+    if constexpr (std::is_same_v<V, std::int32_t>) return r.i32(m);
+    else if constexpr (std::is_same_v<V, std::int64_t>) return r.i64(m);
+    else if constexpr (std::is_same_v<V, double>) return r.f64(m);
+    else if constexpr (std::is_same_v<V, std::string> || std::is_same_v<V, bytes>) return r.str(m);
+    else return read_value(r, m);
 }
 
 template <class T>
@@ -97,15 +86,15 @@ bool read_fields(reader& r, T& v) {
                                     " is not modelled; cannot decode it",
                                 r.offset());
                 } else {
-                    ok = read_value(r, m.emplace());
+                    ok = read_member(r, m.emplace());
                 }
             } else {
                 m.reset();
             }
         } else {
-            ok = read_value(r, m);
+            ok = read_member(r, m);
         }
-        if (!ok) r.error().prepend_key(wire_name_v<T, decltype(D)>);
+        if (!ok) [[unlikely]] r.error().prepend_key(wire_name_v<T, decltype(D)>);
     });
     return ok;
 }
@@ -128,55 +117,212 @@ std::string constructor_names() {
 
 } // namespace detail
 
-/// Writes v: boxed for constructors, polymorphic types, Bool and Vector; bare for
-/// int, long, double, string, bytes, int128, int256 and tl::bare<T>.
+namespace detail {
+
+// Byte size of a TL string of n bytes (n already cut to max_string_size), with padding.
+inline constexpr std::size_t string_wire_size(std::size_t n) noexcept {
+    const std::size_t head = n <= 253 ? 1 : 4;
+    return (head + n + 3) / 4 * 4;
+}
+
+inline char* store_u32(char* p, std::uint32_t v) noexcept {
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(p, &v, 4);
+    } else {
+        p[0] = char(v); p[1] = char(v >> 8); p[2] = char(v >> 16); p[3] = char(v >> 24);
+    }
+    return p + 4;
+}
+inline char* store_u64(char* p, std::uint64_t v) noexcept {
+    p = store_u32(p, static_cast<std::uint32_t>(v));
+    return store_u32(p, static_cast<std::uint32_t>(v >> 32));
+}
+inline char* store_string(char* p, std::string_view s) noexcept {
+    const std::size_t n = s.size() < max_string_size ? s.size() : max_string_size;
+    std::size_t head;
+    if (n <= 253) {
+        *p++ = static_cast<char>(n);
+        head = 1;
+    } else {
+        *p++ = static_cast<char>(0xFE);
+        *p++ = static_cast<char>(n);
+        *p++ = static_cast<char>(n >> 8);
+        *p++ = static_cast<char>(n >> 16);
+        head = 4;
+    }
+    std::memcpy(p, s.data(), n);
+    p += n;
+    const std::size_t pad = (4 - (head + n) % 4) % 4;
+    for (std::size_t i = 0; i < pad; ++i) *p++ = '\0';
+    return p;
+}
+
 template <class T>
-void write_value(std::string& out, const T& v) {
-    using namespace detail;
-    if constexpr (std::is_same_v<T, bool>) {
-        put_u32(out, v ? bool_true_id : bool_false_id);
-    } else if constexpr (std::is_same_v<T, std::int32_t>) {
-        put_int(out, v);
-    } else if constexpr (std::is_same_v<T, std::int64_t>) {
-        put_long(out, v);
-    } else if constexpr (std::is_same_v<T, double>) {
-        put_double(out, v);
+std::size_t wire_size(const T& v);
+template <class T>
+char* store_value(char* p, const T& v);
+
+// True when T has a conditional (flags.N?T) member, whose presence the flags decide.
+template <class T>
+constexpr bool has_opt_member() {
+    bool any = false;
+    boost::mp11::mp_for_each<members<T>>([&](auto D) {
+        if (is_opt<member_t<T, decltype(D)>>::value) any = true;
+    });
+    return any;
+}
+
+template <class T>
+std::size_t fields_size(const T& v) {
+    std::array<std::uint32_t, 2> words{};
+    if constexpr (has_opt_member<T>()) words = flag_words(v);
+    std::size_t n = 0;
+    boost::mp11::mp_for_each<members<T>>([&](auto D) {
+        using M = member_t<T, decltype(D)>;
+        const auto& m = v.*D.pointer;
+        if constexpr (is_flags<M>::value) {
+            n += 4;
+        } else if constexpr (is_flag<M>::value) {
+        } else if constexpr (is_opt<M>::value) {
+            using V = typename M::value_type;
+            if (words[M::word] >> M::bit & 1u) {
+                if (m.has_value()) n += wire_size(*m);
+                else if constexpr (std::is_default_constructible_v<V>) n += wire_size(V{});
+            }
+        } else {
+            n += wire_size(m);
+        }
+    });
+    return n;
+}
+
+template <class T>
+char* store_fields(char* p, const T& v) {
+    const auto words = flag_words(v);
+    boost::mp11::mp_for_each<members<T>>([&](auto D) {
+        using M = member_t<T, decltype(D)>;
+        const auto& m = v.*D.pointer;
+        if constexpr (is_flags<M>::value) {
+            p = store_u32(p, words[M::word]);
+        } else if constexpr (is_flag<M>::value) {
+        } else if constexpr (is_opt<M>::value) {
+            using V = typename M::value_type;
+            // A bit shared with another member (self / inviter_id) may be set while this
+            // one is absent: the bit promises a value, so its default is written.
+            if (words[M::word] >> M::bit & 1u) {
+                if (m.has_value()) p = store_value(p, *m);
+                else if constexpr (std::is_default_constructible_v<V>) p = store_value(p, V{});
+            }
+        } else {
+            p = store_value(p, m);
+        }
+    });
+    return p;
+}
+
+// The exact number of bytes store_value writes for v.
+template <class T>
+std::size_t wire_size(const T& v) {
+    if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int32_t>) {
+        return 4;
+    } else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>) {
+        return 8;
     } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, bytes>) {
-        put_string(out, v);
+        return string_wire_size(v.size() < max_string_size ? v.size() : max_string_size);
     } else if constexpr (is_intn<T>::value) {
-        put_raw(out, v.data.data(), v.data.size());
+        return v.data.size();
     } else if constexpr (is_vector<T>::value) {
-        put_u32(out, vector_id);
-        put_int(out, static_cast<std::int32_t>(v.size()));
-        for (const auto& e : v) write_value<typename T::value_type>(out, e);
+        std::size_t n = 8;
+        for (const auto& e : v) n += wire_size<typename T::value_type>(e);
+        return n;
     } else if constexpr (is_bare<T>::value) {
         using U = decltype(v.value);
         if constexpr (is_vector<U>::value) {
-            put_int(out, static_cast<std::int32_t>(v.value.size()));
-            for (const auto& e : v.value) write_value<typename U::value_type>(out, e);
+            std::size_t n = 4;
+            for (const auto& e : v.value) n += wire_size<typename U::value_type>(e);
+            return n;
         } else if constexpr (constructor<U>) {
-            write_fields(out, v.value);
+            return fields_size(v.value);
         } else {
-            write_value(out, v.value);
+            return wire_size(v.value);
         }
     } else if constexpr (is_indirect<T>::value) {
-        write_value(out, *v);
+        return wire_size(*v);
     } else if constexpr (is_unmodelled<T>::value) {
-        // no value of this type can exist
+        return 0;
     } else if constexpr (polymorphic<T>) {
         const auto& var = as_variant(v);
-        if (var.valueless_by_exception()) return;
-        boost::mp11::mp_with_index<std::variant_size_v<variant_of<T>>>(var.index(), [&](auto I) {
-            const auto& a = std::get<I>(var);
-            put_u32(out, std::remove_cvref_t<decltype(a)>::tl_id);
-            write_fields(out, a);
-        });
+        if (var.valueless_by_exception()) return 0;
+        return boost::mp11::mp_with_index<std::variant_size_v<variant_of<T>>>(
+            var.index(), [&](auto I) -> std::size_t { return 4 + fields_size(std::get<I>(var)); });
     } else if constexpr (constructor<T>) {
-        put_u32(out, T::tl_id);
-        write_fields(out, v);
+        return 4 + fields_size(v);
     } else {
         static_assert(dependent_false<T>, "type has no TL mapping");
     }
+}
+
+// Writes v at p (room for wire_size(v) bytes); returns the end.
+template <class T>
+char* store_value(char* p, const T& v) {
+    if constexpr (std::is_same_v<T, bool>) {
+        return store_u32(p, v ? bool_true_id : bool_false_id);
+    } else if constexpr (std::is_same_v<T, std::int32_t>) {
+        return store_u32(p, static_cast<std::uint32_t>(v));
+    } else if constexpr (std::is_same_v<T, std::int64_t>) {
+        return store_u64(p, static_cast<std::uint64_t>(v));
+    } else if constexpr (std::is_same_v<T, double>) {
+        return store_u64(p, std::bit_cast<std::uint64_t>(v));
+    } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, bytes>) {
+        return store_string(p, v);
+    } else if constexpr (is_intn<T>::value) {
+        std::memcpy(p, v.data.data(), v.data.size());
+        return p + v.data.size();
+    } else if constexpr (is_vector<T>::value) {
+        p = store_u32(p, vector_id);
+        p = store_u32(p, static_cast<std::uint32_t>(static_cast<std::int32_t>(v.size())));
+        for (const auto& e : v) p = store_value<typename T::value_type>(p, e);
+        return p;
+    } else if constexpr (is_bare<T>::value) {
+        using U = decltype(v.value);
+        if constexpr (is_vector<U>::value) {
+            p = store_u32(p, static_cast<std::uint32_t>(static_cast<std::int32_t>(v.value.size())));
+            for (const auto& e : v.value) p = store_value<typename U::value_type>(p, e);
+            return p;
+        } else if constexpr (constructor<U>) {
+            return store_fields(p, v.value);
+        } else {
+            return store_value(p, v.value);
+        }
+    } else if constexpr (is_indirect<T>::value) {
+        return store_value(p, *v);
+    } else if constexpr (is_unmodelled<T>::value) {
+        return p;  // no value of this type can exist
+    } else if constexpr (polymorphic<T>) {
+        const auto& var = as_variant(v);
+        if (var.valueless_by_exception()) return p;
+        return boost::mp11::mp_with_index<std::variant_size_v<variant_of<T>>>(var.index(), [&](auto I) -> char* {
+            const auto& a = std::get<I>(var);
+            return store_fields(store_u32(p, std::remove_cvref_t<decltype(a)>::tl_id), a);
+        });
+    } else if constexpr (constructor<T>) {
+        return store_fields(store_u32(p, T::tl_id), v);
+    } else {
+        static_assert(dependent_false<T>, "type has no TL mapping");
+    }
+}
+
+} // namespace detail
+
+/// Writes v: boxed for constructors, polymorphic types, Bool and Vector; bare for
+/// int, long, double, string, bytes, int128, int256 and tl::bare<T>.
+/// The size is computed first; the bytes are then stored in place.
+template <class T>
+void write_value(std::string& out, const T& v) {
+    const std::size_t n = detail::wire_size(v);
+    const std::size_t at = out.size();
+    out.resize(at + n);
+    detail::store_value(out.data() + at, v);
 }
 
 /// Reads v; on failure the reader's error names the path below v and the byte offset.
@@ -247,12 +393,18 @@ bool read_value(reader& r, T& v) {
                 v.value.clear();
                 v.value.reserve(count);
                 for (std::size_t i = 0; i < count; ++i) {
-                    E e{};
-                    if (!read_value(r, e)) {
+                    if constexpr (std::is_same_v<E, bool>) {  // std::vector<bool> has no E&
+                        E e{};
+                        if (!read_value(r, e)) {
+                            r.error().prepend_index(i);
+                            return false;
+                        }
+                        v.value.push_back(e);
+                    } else if (!read_value(r, v.value.emplace_back())) {
+                        v.value.pop_back();
                         r.error().prepend_index(i);
                         return false;
                     }
-                    v.value.push_back(std::move(e));
                 }
                 return true;
             }
