@@ -14,10 +14,13 @@ namespace chatadmin {
 using http_headers = std::vector<std::pair<std::string, std::string>>;
 
 namespace detail {
+/// ASCII case folding (header names are ASCII); no locale lookup, unlike std::tolower.
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 inline bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i] && ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
 }
 inline std::optional<std::string_view> find_header(const http_headers& h, std::string_view name) {
     for (const auto& [k, v] : h)
@@ -48,10 +51,13 @@ struct http_response {
     std::optional<std::string_view> header(std::string_view name) const { return detail::find_header(headers, name); }
 };
 
-/// "abcd…" — the first four characters of a secret and an ellipsis, never the whole secret.
+/// "abcd…" — the first four bytes of a secret and an ellipsis, never the whole secret.
+/// The cut never splits a UTF-8 sequence, so redacted text stays valid UTF-8.
 inline std::string redact(std::string_view secret) {
     if (secret.size() <= 4) return "…";
-    return std::string(secret.substr(0, 4)) + "…";
+    std::size_t keep = 4;
+    while (keep > 0 && (static_cast<unsigned char>(secret[keep]) & 0xC0) == 0x80) --keep;
+    return std::string(secret.substr(0, keep)) + "…";
 }
 
 /// `text` with every occurrence of `secret` replaced by redact(secret).
