@@ -78,11 +78,18 @@ BOOST_DESCRIBE_STRUCT(auth_param, (), (auth))
 
 std::string iso8601(double unix_seconds) {
     std::time_t t = static_cast<std::time_t>(unix_seconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
-    return buf;
+    // Formatted once per second and thread: most requests land in the same second.
+    thread_local std::time_t cached_t = -1;
+    thread_local std::string cached;
+    if (t != cached_t) {
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char buf[40];
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+        cached = buf;
+        cached_t = t;
+    }
+    return cached;
 }
 
 b24::time make_time(std::chrono::system_clock::time_point started) {
@@ -221,7 +228,7 @@ private:
 
     static std::string to_lower(std::string_view s) {
         std::string out(s);
-        for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (char& ch : out) ch = detail::ascii_lower(ch);
         return out;
     }
 

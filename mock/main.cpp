@@ -29,7 +29,7 @@ constexpr const char* usage = R"(usage: chatadmin-mock [options]
   --print-world        print the embedded world as JSON and exit
   --rate-limit         apply the documented rate limits (Bitrix24 2/s burst 50; Green API 10/s)
   --max-body BYTES     largest request body accepted before 413 (default 1048576)
-  --threads N          connection threads (default 64; each keep-alive connection holds one)
+  --threads N          connection threads (default 128; each keep-alive connection holds one)
   --quiet              no access log
   --print-curl         print ready-to-paste curl lines for the five methods once listening
   --help               this text

@@ -9,12 +9,23 @@
 
 namespace chatadmin::mock {
 
+namespace {
+// Case-insensitive (ASCII) search for a lower-case needle, without copying the haystack.
+bool icontains(std::string_view hay, std::string_view lower_needle) {
+    if (lower_needle.size() > hay.size()) return false;
+    for (std::size_t i = 0; i + lower_needle.size() <= hay.size(); ++i) {
+        std::size_t k = 0;
+        while (k < lower_needle.size() && detail::ascii_lower(hay[i + k]) == lower_needle[k]) ++k;
+        if (k == lower_needle.size()) return true;
+    }
+    return false;
+}
+} // namespace
+
 bool is_json_body(const http_request& req) {
     if (auto ct = req.header("Content-Type")) {
-        std::string lower(*ct);
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (lower.find("json") != std::string::npos) return true;
-        if (lower.find("x-www-form-urlencoded") != std::string::npos) return false;
+        if (icontains(*ct, "json")) return true;
+        if (icontains(*ct, "x-www-form-urlencoded")) return false;
     }
     for (char c : req.body) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;

@@ -54,7 +54,9 @@ outcome router::dispatch(const http_request& req, const request_info& info) {
     e.time = unix_now();
     e.http_method = req.method;
 
-    std::lock_guard lock(mu_);
+    // Only the world, the journal, the fault rules and the rate limiters need the lock;
+    // everything that reads the request alone is done before taking it.
+    std::unique_lock lock(mu_, std::defer_lock);
     outcome out;
     auto finish = [&](outcome o) {
         e.status = o.response.status;
@@ -67,6 +69,7 @@ outcome router::dispatch(const http_request& req, const request_info& info) {
     if (path.starts_with("/__admin/") || path == "/__admin") {
         e.platform = "admin";
         e.target = std::string(target);
+        lock.lock();
         return finish(admin(req, path, e));
     }
 
@@ -79,6 +82,7 @@ outcome router::dispatch(const http_request& req, const request_info& info) {
         e.target = std::string(path);
         out.response = admin_fail(404, "not_found",
                                   "no platform answers at this path; see /__admin/world for what the mock serves");
+        lock.lock();
         return finish(std::move(out));
     }
 
@@ -92,6 +96,7 @@ outcome router::dispatch(const http_request& req, const request_info& info) {
         auto r = std::from_chars(d->data(), d->data() + d->size(), ms);
         if (r.ec == std::errc() && ms > 0) out.delay = std::min(std::chrono::milliseconds(ms), opts_.max_delay);
     }
+    lock.lock();
     if (auto rule = faults_.take(method)) {
         if (rule->drop) { out.drop = true; e.fault = "drop"; }
         if (rule->delay_ms && *rule->delay_ms > 0) {
@@ -110,11 +115,11 @@ outcome router::dispatch(const http_request& req, const request_info& info) {
     } else {
         out.response = h->handle(c);
     }
-    e.api_method = c.api_method.empty() ? method : c.api_method;
-    e.target = c.redacted_target.empty() ? std::string(path) : c.redacted_target;
+    e.api_method = c.api_method.empty() ? std::move(method) : std::move(c.api_method);
+    e.target = c.redacted_target.empty() ? std::string(path) : std::move(c.redacted_target);
     // Redacted when the journal is read, not on every request.
     if (!c.params.empty()) e.params = std::move(c.params);
-    if (e.outcome.empty()) e.outcome = c.outcome;
+    if (e.outcome.empty()) e.outcome = std::move(c.outcome);
     return finish(std::move(out));
 }
 

@@ -17,7 +17,7 @@ struct server_options {
     std::string cert_path, key_path;   ///< with tls
     bool quiet = false;             ///< no access log
     std::size_t max_body = 1u << 20;
-    int threads = 64;
+    int threads = 128;              ///< each keep-alive connection holds one; headroom over 64 clients
 };
 
 class server {
