@@ -29,6 +29,13 @@ using clock = std::chrono::steady_clock;
 using wall_clock = std::chrono::system_clock;
 using std::chrono::milliseconds;
 
+/// Per-call choices, for every platform's client.
+struct call_options {
+    /// Whether the call may be repeated after a failure without an HTTP response;
+    /// unset: the method's is_idempotent_v (for a Bitrix24 batch: all its commands are).
+    std::optional<bool> idempotent{};
+};
+
 /// The retry budget and the backoff schedule. The defaults retry a failure at most three
 /// times, after about 1 s, 2 s and 4 s.
 struct policy {

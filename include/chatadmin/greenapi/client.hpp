@@ -52,11 +52,7 @@ struct call_error : error {
 };
 
 /// Per-call choices.
-struct call_options {
-    /// Whether the call may be repeated after a failure without an HTTP response;
-    /// unset: is_idempotent_v<Method>.
-    std::optional<bool> idempotent{};
-};
+using retry::call_options;
 
 /// Client configuration.
 struct client_options {
