@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <string>
 #include <sys/wait.h>
@@ -16,6 +17,7 @@ namespace {
 struct mock_process {
     pid_t pid = -1;
     std::string url;
+    std::string certificate;  ///< the path --tls printed, if any
     int status = -1;
 
     explicit mock_process(std::vector<std::string> args) {
@@ -36,6 +38,10 @@ struct mock_process {
         char line[512];
         while (std::fgets(line, sizeof line, out)) {
             std::string s(line);
+            if (auto c = s.find("chatadmin-mock certificate "); c != std::string::npos) {
+                certificate = s.substr(c + 27);
+                while (!certificate.empty() && (certificate.back() == '\n' || certificate.back() == '\r')) certificate.pop_back();
+            }
             auto at = s.find("listening on ");
             if (at != std::string::npos) {
                 url = s.substr(at + 13);
@@ -45,9 +51,9 @@ struct mock_process {
         }
         fclose(out);
     }
-    int stop() {
+    int stop(int signal = SIGTERM) {
         if (pid > 0) {
-            kill(pid, SIGTERM);
+            kill(pid, signal);
             waitpid(pid, &status, 0);
             pid = -1;
         }
@@ -105,4 +111,37 @@ TEST_CASE("binary: --help lists every option", "[process]") {
     CHECK(pclose(p) == 0);
     for (auto opt : {"--listen", "--tls", "--tls-cert", "--tls-key", "--world", "--rate-limit", "--quiet", "--max-body"})
         CHECK(text.find(opt) != std::string::npos);
+}
+
+TEST_CASE("binary: clean exit on SIGINT", "[process]") {
+    mock_process m({"--listen", "127.0.0.1:0", "--quiet"});
+    REQUIRE(m.url.starts_with("http://127.0.0.1:"));
+    int st = m.stop(SIGINT);
+    CHECK(WIFEXITED(st));
+    CHECK(WEXITSTATUS(st) == 0);
+}
+
+TEST_CASE("binary: --tls-cert and --tls-key serve HTTPS with the given certificate", "[process][tls]") {
+    char dir[] = "/tmp/chatadmin-mock-test-XXXXXX";
+    REQUIRE(mkdtemp(dir));
+    std::string certificate, key;
+    {
+        mock_process first({"--listen", "127.0.0.1:0", "--tls", "--cert-dir", dir, "--quiet"});
+        REQUIRE(first.certificate.rfind(dir, 0) == 0);
+        certificate = first.certificate;
+        key = std::string(dir) + "/chatadmin-mock-key.pem";
+    }
+    mock_process m({"--listen", "127.0.0.1:0", "--tls-cert", certificate, "--tls-key", key, "--quiet"});
+    REQUIRE(m.url.starts_with("https://127.0.0.1:"));
+    CHECK(m.certificate.empty());  // nothing generated
+    httplib::SSLClient c("127.0.0.1", std::stoi(m.url.substr(m.url.rfind(':') + 1)));
+    c.set_ca_cert_path(certificate.c_str());
+    c.enable_server_certificate_verification(true);
+    c.set_tcp_nodelay(true);
+    auto res = c.Post("/rest/1/mockhook/imbot.chat.setManager",
+                      R"({"CHAT_ID":2725,"USER_ID":1269,"CLIENT_ID":"mockclient"})", "application/json");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(m.stop() == 0);
+    std::filesystem::remove_all(dir);
 }
