@@ -208,7 +208,7 @@ if shutil.which("gnuplot"):
     png = "pngcairo" in (terms.stdout + terms.stderr)
     chart = os.path.join(a.out, "latest.png" if png else "latest.svg")
     script = f"""
-set terminal {'pngcairo size 1500,1100 font ",10"' if png else 'svg size 1500,1100 dynamic font ",10"'}
+set terminal {'pngcairo size 1500,1100 font ",10" noenhanced' if png else 'svg size 1500,1100 dynamic font ",10" noenhanced'}
 set output '{chart}'
 set datafile missing '-'
 set multiplot layout 2,1 title 'chatadmin benchmarks ({time.strftime("%Y-%m-%d")}, {os.cpu_count()} cores, {cpu})'
