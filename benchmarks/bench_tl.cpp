@@ -2,6 +2,7 @@
 // `rpc_error`), chatadmin against hand-written code. No JSON library has a TL form.
 
 #include "common.hpp"
+#include "telegram_samples.hpp"
 #include "workloads.hpp"
 
 #include <cstring>
@@ -199,34 +200,7 @@ inline void decode_rpc_error(std::string_view bytes, tg::rpc_error& e) {
 
 namespace {
 
-// The answer of tests/telegram_test.cpp: updates with updateChannel, updateChannelParticipant
-// (prev: channelParticipant, new: channelParticipantAdmin with rank), userEmpty, channelForbidden.
-tg::updates sample_answer() {
-    tg::channel_participant_admin admin;
-    admin.can_edit = true;
-    admin.user_id = 987654321;
-    admin.promoted_by = 42;
-    admin.date = 1700000000;
-    admin.admin_rights.change_info = true;
-    admin.admin_rights.manage_linked_peers = true;
-    admin.rank = "mod";
-    tg::update_channel_participant up;
-    up.channel_id = 1234567890;
-    up.date = 1700000000;
-    up.actor_id = 42;
-    up.user_id = 987654321;
-    up.prev_participant = tg::channel_participant{{}, 987654321, 1600000000, {}, {}};
-    up.new_participant = admin;
-    up.qts = 5;
-    tg::updates u;
-    u.updates.push_back(tg::update_channel{1234567890});
-    u.updates.push_back(up);
-    u.users.push_back(tg::user_empty{987654321});
-    u.chats.push_back(tg::channel_forbidden{{}, false, true, false, 1234567890, 7, "group"});
-    u.date = 1700000001;
-    u.seq = 0;
-    return u;
-}
+using telegram_samples::sample_answer;
 
 [[maybe_unused]] const bool registered = [] {
     // ---- write: channels.editAdmin#9a98ad68 with rank

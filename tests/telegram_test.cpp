@@ -6,6 +6,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <catch2/catch.hpp>
 
+#include "telegram_samples.hpp"
 #include "tl_bytes.hpp"
 
 #include <chrono>
@@ -22,6 +23,7 @@ using chatadmin::decode_errc;
 using tl_bytes::hex;
 using tl_bytes::unhex;
 using tl_bytes::check_prefixes;
+using telegram_samples::sample_answer;
 
 namespace {
 
@@ -51,34 +53,6 @@ tg::channels::edit_admin sample_request(bool with_rank) {
     return req;
 }
 
-tg::updates sample_answer() {
-    tg::channel_participant_admin admin;
-    admin.can_edit = true;
-    admin.user_id = 987654321;
-    admin.promoted_by = 42;
-    admin.date = 1700000000;
-    admin.admin_rights.change_info = true;
-    admin.admin_rights.manage_linked_peers = true;
-    admin.rank = "mod";
-
-    tg::update_channel_participant up;
-    up.channel_id = 1234567890;
-    up.date = 1700000000;
-    up.actor_id = 42;
-    up.user_id = 987654321;
-    up.prev_participant = tg::channel_participant{{}, 987654321, 1600000000, {}, {}};
-    up.new_participant = admin;
-    up.qts = 5;
-
-    tg::updates u;
-    u.updates.push_back(tg::update_channel{1234567890});
-    u.updates.push_back(up);
-    u.users.push_back(tg::user_empty{987654321});
-    u.chats.push_back(tg::channel_forbidden{{}, false, true, false, 1234567890, 7, "group"});
-    u.date = 1700000001;
-    u.seq = 0;
-    return u;
-}
 
 } // namespace
 
