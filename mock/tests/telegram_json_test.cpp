@@ -8,29 +8,19 @@
 #include <boost/json.hpp>
 #include <catch2/catch.hpp>
 
+#include "requests.hpp"
+
 #include <string>
 
 using namespace chatadmin;
 using namespace chatadmin::mock;
 namespace tg = chatadmin::telegram;
 
+using mock_requests::get;
+using mock_requests::post;
+
 namespace {
 
-http_request post(std::string target, std::string body, std::string type = "application/json") {
-    http_request r;
-    r.method = "POST";
-    r.target = std::move(target);
-    r.body = std::move(body);
-    r.headers.emplace_back("Content-Type", std::move(type));
-    return r;
-}
-
-http_request get(std::string target) {
-    http_request r;
-    r.method = "GET";
-    r.target = std::move(target);
-    return r;
-}
 
 boost::json::value js(std::string_view s) { return boost::json::parse(s); }
 
