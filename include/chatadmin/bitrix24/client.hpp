@@ -16,6 +16,7 @@
 #include <chatadmin/bitrix24/request.hpp>
 #include <chatadmin/bitrix24/retry.hpp>
 #include <chatadmin/bitrix24/time.hpp>
+#include <chatadmin/core/call_error.hpp>
 #include <chatadmin/core/http.hpp>
 #include <chatadmin/core/result.hpp>
 #include <chatadmin/core/retry.hpp>
@@ -34,28 +35,18 @@
 
 namespace chatadmin::bitrix24 {
 
+/// For a transport failure `code` is the transport_errc, `http_status` is 0 and
+/// `description` is the transport's (redacted) message.
+inline error from_transport(std::type_identity<error>, const transport_error& t) {
+    error e;
+    e.code = make_error_code(t.kind);
+    e.description = t.message;
+    return e;
+}
+
 /// What a client call returns on failure: a bitrix24::error (an error body, or a response
-/// that did not decode), or — with `transport` set — no HTTP response at all. For a
-/// transport failure `code` is the transport_errc, `http_status` is 0 and `description`
-/// is the transport's (redacted) message.
-struct call_error : error {
-    std::optional<transport_error> transport;
-
-    call_error() = default;
-    call_error(error e) : error(std::move(e)) {}
-    call_error(transport_error t) : transport(std::move(t)) {
-        code = make_error_code(transport->kind);
-        description = transport->message;
-    }
-
-    bool is_transport_error() const noexcept { return transport.has_value(); }
-
-    /// "ACCESS_ERROR (HTTP 403): …", or "transport: timed out: POST /rest/1/abcd…/…".
-    std::string to_string() const {
-        if (transport) return "transport: " + transport->to_string();
-        return error::to_string();
-    }
-};
+/// that did not decode), or — with `transport` set — no HTTP response at all.
+using call_error = chatadmin::call_error<error>;
 
 /// Per-call choices.
 using retry::call_options;

@@ -12,6 +12,7 @@
 // The transport connects to origin(instance); the client sends the path. The token is in
 // the path, so every message the client keeps is redacted.
 
+#include <chatadmin/core/call_error.hpp>
 #include <chatadmin/core/http.hpp>
 #include <chatadmin/core/result.hpp>
 #include <chatadmin/core/retry.hpp>
@@ -29,27 +30,19 @@
 
 namespace chatadmin::greenapi {
 
+/// For a transport failure `code` is the transport_errc, `http_status` is 0 and `detail`
+/// is the transport's (redacted) message.
+inline error from_transport(std::type_identity<error>, const transport_error& t) {
+    error e;
+    e.code = make_error_code(t.kind);
+    e.detail = t.message;
+    return e;
+}
+
 /// What a client call returns on failure: a greenapi::error (a documented failure, a
 /// request refused before sending, or a response that did not decode), or — with
-/// `transport` set — no HTTP response at all. For a transport failure `code` is the
-/// transport_errc, `http_status` is 0 and `detail` is the transport's (redacted) message.
-struct call_error : error {
-    std::optional<transport_error> transport;
-
-    call_error() = default;
-    call_error(error e) : error(std::move(e)) {}
-    call_error(transport_error t) : transport(std::move(t)) {
-        code = make_error_code(transport->kind);
-        detail = transport->message;
-    }
-
-    bool is_transport_error() const noexcept { return transport.has_value(); }
-
-    std::string to_string() const {
-        if (transport) return "transport: " + transport->to_string();
-        return error::to_string();
-    }
-};
+/// `transport` set — no HTTP response at all.
+using call_error = chatadmin::call_error<error>;
 
 /// Per-call choices.
 using retry::call_options;

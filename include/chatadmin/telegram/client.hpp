@@ -10,6 +10,7 @@
 //                                                  .admin_rights = rights});
 //   if (!r && r.error().rpc() && r.error().rpc()->code == telegram::errc::user_creator) …
 
+#include <chatadmin/core/call_error.hpp>
 #include <chatadmin/core/http.hpp>
 #include <chatadmin/core/result.hpp>
 #include <chatadmin/core/retry.hpp>
@@ -28,35 +29,21 @@
 
 namespace chatadmin::telegram {
 
+/// A transport failure reads as a decode_error holding the transport_errc and message.
+inline error from_transport(std::type_identity<error>, const transport_error& t) {
+    decode_error d;
+    d.code = make_error_code(t.kind);
+    d.message = t.message;
+    return error{std::move(d)};
+}
+
 /// What a client call returns on failure: a telegram::error (an rpc_error, or an answer
 /// that did not decode), or — with `transport` set — no response at all. An HTTP answer
 /// other than 200 keeps its status in `http_status` and is described as a decode error.
-struct call_error : error {
-    std::optional<transport_error> transport;
+struct call_error : chatadmin::call_error<error> {
+    using chatadmin::call_error<error>::call_error;
     /// The HTTP status when the answer was not 200 (a gateway page, a wrong path); 0 otherwise.
     int http_status = 0;
-
-    call_error() = default;
-    call_error(error e) : error(std::move(e)) {}
-    call_error(transport_error t) : transport(std::move(t)) {
-        decode_error d;
-        d.code = make_error_code(transport->kind);
-        d.message = transport->message;
-        what = std::move(d);
-    }
-
-    bool is_transport_error() const noexcept { return transport.has_value(); }
-
-    /// errc for an rpc_error, transport_errc without a response, decode_errc otherwise.
-    std::error_code ec() const {
-        if (transport) return make_error_code(transport->kind);
-        return error::ec();
-    }
-
-    std::string to_string() const {
-        if (transport) return "transport: " + transport->to_string();
-        return error::to_string();
-    }
 };
 
 /// Per-call choices.
