@@ -1,6 +1,7 @@
 #pragma once
 // The platform-neutral core: wire names, JSON / form / TL codecs, wire value types, HTTP values.
 
+#include <chatadmin/core/call_error.hpp>
 #include <chatadmin/core/error.hpp>
 #include <chatadmin/core/form_reader.hpp>
 #include <chatadmin/core/form_writer.hpp>
