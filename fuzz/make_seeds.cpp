@@ -126,11 +126,22 @@ int main(int argc, char** argv) {
             // The same answer inside rpc_result (req_msg_id 1).
             std::string wrapped("\x01\x6d\x5c\xf3\x01\x00\x00\x00\x00\x00\x00\x00", 12);
             put("telegram_response", "rpc_result_" + tag + what, wrapped + answer.body);
+            // And gzip_packed, bare and inside rpc_result.
+            auto packed = r.handle(http_request{"POST", "/telegram/api", {{"X-Mock-Gzip", "1"}}, body, {}});
+            put("telegram_response", "gzip_" + tag + what, packed.body);
+            put("telegram_response", "rpc_result_gzip_" + tag + what, wrapped + packed.body);
         }
     }
     auto flood = r.handle(http_request{"POST", "/telegram/api", {{"X-Mock-Error", "FLOOD_WAIT_30"}},
                                        telegram::channels::encode(calls[0].second), {}});
     put("telegram_response", "flood_wait", flood.body);
+    auto premium = r.handle(http_request{"POST", "/telegram/api",
+                                         {{"X-Mock-Error", "FLOOD_PREMIUM_WAIT_30"}, {"X-Mock-Gzip", "1"}},
+                                         telegram::channels::encode(calls[0].second), {}});
+    put("telegram_response", "gzip_flood_premium_wait", premium.body);
+    put("mock_router", "tl_gzip",
+        http("POST", "/telegram/api", "application/octet-stream", telegram::channels::encode(calls[0].second),
+             "X-Mock-Gzip: 1\r\n"));
 
     // Control headers, admin calls and a pipelined sequence.
     put("mock_router", "forced_error",

@@ -5,8 +5,11 @@
 #include "redact.hpp"
 #include "telegram_handler.hpp"
 
+#include <chatadmin/core/gzip.hpp>
 #include <chatadmin/core/json_reader.hpp>
 #include <chatadmin/core/json_writer.hpp>
+#include <chatadmin/core/tl.hpp>
+#include <chatadmin/telegram/response.hpp>
 
 #include <charconv>
 
@@ -22,6 +25,13 @@ BOOST_DESCRIBE_STRUCT(admin_error, (), (error, error_description))
 
 http_response admin_fail(int status, std::string code, std::string description) {
     return json_response(status, json::to_json(admin_error{std::move(code), std::move(description)}));
+}
+
+// X-Mock-Gzip: 1 on /telegram/api: the TL answer (Updates or rpc_error) as gzip_packed, the
+// way Telegram sends larger answers. JSON answers (a 405, /telegram/json) are left alone.
+void gzip_tl_answer(http_response& r) {
+    if (r.header("Content-Type") == std::string_view("application/octet-stream"))
+        r.body = tl::encode(telegram::gzip_packed{gzip(r.body)});
 }
 
 double unix_now() {
@@ -91,6 +101,7 @@ outcome router::dispatch(const http_request& req, const request_info& info) {
     std::string method = h->method_of(req, path);
 
     if (auto forced = req.header("X-Mock-Error")) c.forced_error = std::string(*forced);
+    const bool gzip_answer = path == "/telegram/api" && req.header("X-Mock-Gzip") == std::string_view("1");
     if (auto d = req.header("X-Mock-Delay-Ms")) {
         long long ms = 0;
         auto r = std::from_chars(d->data(), d->data() + d->size(), ms);
@@ -115,6 +126,7 @@ outcome router::dispatch(const http_request& req, const request_info& info) {
     } else {
         out.response = h->handle(c);
     }
+    if (gzip_answer) gzip_tl_answer(out.response);
     e.api_method = c.api_method.empty() ? std::move(method) : std::move(c.api_method);
     e.target = c.redacted_target.empty() ? std::string(path) : std::move(c.redacted_target);
     // Redacted when the journal is read, not on every request.

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   cmake make g++ pkg-config
   libboost1.81-dev libboost-json1.81-dev
-  libcpp-httplib-dev libssl-dev openssl
+  libcpp-httplib-dev libssl-dev openssl zlib1g-dev
   catch2
   libbenchmark-dev nlohmann-json3-dev rapidjson-dev libsimdjson-dev
   wrk gnuplot-nox curl

@@ -472,3 +472,35 @@ TEST_CASE("retry: telegram flood wait end to end with the engine", "[retry][tele
     REQUIRE(clk.events.size() == 2);
     CHECK(clk.events[0].error == "rpc_error 420 FLOOD_WAIT_3");
 }
+
+TEST_CASE("retry: telegram FLOOD_PREMIUM_WAIT_X is waited out like FLOOD_WAIT_X, with the same cap", "[retry][telegram]") {
+    tg::retry_options o;
+    tg::retry_classifier c(o, false);
+    auto d = c(tg_error(420, "FLOOD_PREMIUM_WAIT_30"), 0, state_at(0));
+    CHECK(d.what == retry::decision::action::wait);
+    CHECK(d.delay == milliseconds(30'000));
+    CHECK(d.reason == "FLOOD_PREMIUM_WAIT");
+    CHECK(c(tg_error(420, "FLOOD_PREMIUM_WAIT_60"), 0, state_at(0)).delay == milliseconds(60'000));
+    CHECK(c(tg_error(420, "FLOOD_PREMIUM_WAIT_61"), 0, state_at(0)).what == retry::decision::action::stop);
+    CHECK(c(tg_error(420, "FLOOD_PREMIUM_WAIT_0"), 0, state_at(0)).delay == milliseconds(1000));
+    CHECK(c(tg_error(420, "FLOOD_PREMIUM_WAIT_X"), 0, state_at(0)).what == retry::decision::action::stop);
+
+    fake_clock clk;
+    o.policy = plain(3);
+    int calls = 0;
+    auto r = retry::run(
+        o.policy, clk.hooks(),
+        [&](int attempt) -> result<int, tg::error> {
+            ++calls;
+            if (attempt == 1) return unexpected{tg_error(420, "FLOOD_PREMIUM_WAIT_30")};
+            if (attempt == 2) return unexpected{tg_error(420, "FLOOD_WAIT_2")};
+            return 7;
+        },
+        [&](const tg::error& e, const retry::attempt_state& s) { return c(e, 0, s); });
+    REQUIRE(r);
+    CHECK(*r == 7);
+    CHECK(calls == 3);
+    CHECK(clk.sleeps == std::vector<long long>{30'000, 2000});
+    REQUIRE(clk.events.size() == 2);
+    CHECK(clk.events[0].error == "rpc_error 420 FLOOD_PREMIUM_WAIT_30");
+}

@@ -301,3 +301,40 @@ TEST_CASE("oversized bodies get 413", "[robust]") {
     router r(default_world(), router_options{.max_body = 100});
     CHECK(r.handle(post(hook + "imbot.chat.setManager", std::string(200, ' '))).status == 413);
 }
+
+TEST_CASE("telegram X-Mock-Gzip: 1 answers gzip_packed", "[telegram]") {
+    router r(default_world());
+    const std::int64_t hash = 0x0102030405060708;
+    auto req = post("/telegram/api", telegram::channels::encode(edit(1234567890, hash, 987654321, -1)),
+                    "application/octet-stream");
+    req.headers.emplace_back("X-Mock-Gzip", "1");
+    auto res = r.handle(req);
+    REQUIRE(res.status == 200);
+    REQUIRE(res.body.size() > 8);
+    CHECK(res.body.substr(0, 4) == std::string("\xa1\xcf\x72\x30", 4));
+    auto u = telegram::decode_response<telegram::channels::edit_admin>(res.body);
+    REQUIRE(u);
+    auto* ups = std::get_if<telegram::updates>(&*u);
+    REQUIRE(ups);
+    CHECK(std::get<telegram::update_channel>(ups->updates[0]).channel_id == 1234567890);
+
+    auto creator = post("/telegram/api", telegram::channels::encode(edit(1234567890, hash, 100000001, 0)),
+                        "application/octet-stream");
+    creator.headers.emplace_back("X-Mock-Gzip", "1");
+    creator.headers.emplace_back("X-Mock-Error", "FLOOD_PREMIUM_WAIT_30");
+    auto f = telegram::decode_response<telegram::channels::edit_admin>(r.handle(creator).body);
+    REQUIRE_FALSE(f);
+    REQUIRE(f.error().rpc());
+    CHECK(f.error().rpc()->error_code == 420);
+    CHECK(f.error().ec() == telegram::errc::flood_premium_wait);
+    CHECK(f.error().retry_after() == std::chrono::seconds(30));
+
+    // Without the header, or with another value, the answer is the plain object.
+    req.headers.back().second = "0";
+    CHECK(r.handle(req).body.substr(0, 4) != std::string("\xa1\xcf\x72\x30", 4));
+    // JSON answers are never packed.
+    auto wrong = req;
+    wrong.method = "GET";
+    CHECK(r.handle(wrong).status == 405);
+    CHECK(js(r.handle(wrong).body).at("error") == "method_not_allowed");
+}

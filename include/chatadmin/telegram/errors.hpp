@@ -16,7 +16,7 @@
 namespace chatadmin::telegram {
 
 /// Every error type documented for channels.editAdmin (23 on the method's page, three more from
-/// layer 228) and the two waits. The wire string is the enumerator name in upper case
+/// layer 228) and the three waits. The wire string is the enumerator name in upper case
 /// (`user_creator` = "USER_CREATOR"); the waits carry a number ("FLOOD_WAIT_30").
 enum class errc {
     unknown = 1,  // never 0: a std::error_code of 0 means "no error"
@@ -48,15 +48,22 @@ enum class errc {
     user_kicked,
     flood_wait,
     slowmode_wait,
+    flood_premium_wait,
 };
 BOOST_DESCRIBE_ENUM(errc, unknown, admins_too_much, admin_rank_emoji_not_allowed, admin_rank_invalid, bots_too_much,
                     bot_channels_na, bot_groups_blocked, channel_invalid, channel_private, chat_admin_invite_required,
                     chat_admin_required, chat_write_forbidden, fresh_change_admins_forbidden, input_user_deactivated,
                     peer_id_invalid, right_forbidden, users_too_much, user_blocked, user_channels_too_much,
                     user_creator, user_id_invalid, user_not_mutual_contact, user_privacy_restricted, user_restricted,
-                    channel_monoforum_unsupported, msg_id_invalid, user_kicked, flood_wait, slowmode_wait)
+                    channel_monoforum_unsupported, msg_id_invalid, user_kicked, flood_wait, slowmode_wait,
+                    flood_premium_wait)
 
 constexpr naming wire_naming(const errc*) { return naming::upper_snake; }
+
+/// True for the errors whose message ends in a wait in seconds ("FLOOD_WAIT_30").
+constexpr bool carries_wait(errc e) {
+    return e == errc::flood_wait || e == errc::slowmode_wait || e == errc::flood_premium_wait;
+}
 
 /// What the documentation says about one error type.
 struct errc_doc {
@@ -102,6 +109,9 @@ constexpr errc_doc documented(errc e) {
     case errc::user_kicked: return {400, "This user was kicked from this supergroup/channel."};
     case errc::flood_wait: return {420, "Too many requests: wait X seconds before repeating the action."};
     case errc::slowmode_wait: return {420, "Slowmode is enabled in this chat: wait X seconds before sending another message."};
+    case errc::flood_premium_wait:
+        return {420, "Please wait X seconds before repeating the action, or purchase a Telegram Premium subscription "
+                     "to remove this rate limit."};
     }
     return {0, {}};
 }
@@ -121,7 +131,7 @@ public:
     std::string message(int ev) const override {
         auto e = static_cast<errc>(ev);
         std::string s(error_type(e));
-        if (e == errc::flood_wait || e == errc::slowmode_wait) s += "_X";
+        if (carries_wait(e)) s += "_X";
         if (!s.empty()) s += ": ";
         s += documented(e).description;
         return s;

@@ -3,8 +3,8 @@
 // TDLib NetQueryDelayer, Telethon flood_sleep_threshold, gotd tgerr.FloodWait):
 //
 //   failure                                  wait                        repeats
-//   420 FLOOD_WAIT_X, SLOWMODE_WAIT_X        X s (at least 1 s)          up to max_attempts, while X <= flood_wait_cap (60 s);
-//                                                                        above the cap the error is returned at once
+//   420 FLOOD_WAIT_X, SLOWMODE_WAIT_X,       X s (at least 1 s)          up to max_attempts, while X <= flood_wait_cap (60 s);
+//       FLOOD_PREMIUM_WAIT_X                                             above the cap the error is returned at once
 //   no response, 502/503/504 from a gateway  policy backoff              idempotent calls only
 //   any other rpc_error                      -                           never
 
@@ -39,8 +39,8 @@ inline constexpr bool is_idempotent_v = is_idempotent<Method>::value;
 struct retry_options {
     /// Attempts, deadline and the backoff used for failures without a server-given wait.
     retry::policy policy{};
-    /// The longest FLOOD_WAIT_X / SLOWMODE_WAIT_X waited out (Telethon's flood_sleep_threshold);
-    /// a longer one is returned as the error.
+    /// The longest FLOOD_WAIT_X / SLOWMODE_WAIT_X / FLOOD_PREMIUM_WAIT_X waited out (Telethon's
+    /// flood_sleep_threshold); a longer one is returned as the error.
     std::chrono::seconds flood_wait_cap{60};
     /// Repeat after a failure without a response, or a 502/503/504 from a gateway, when the
     /// call is idempotent.
@@ -59,7 +59,7 @@ public:
             if (*wait > opts_.flood_wait_cap) return decision::stop("flood wait above the cap");
             // FLOOD_WAIT_0 happens; TDLib waits at least a second too.
             auto d = std::max<std::chrono::milliseconds>(*wait, std::chrono::seconds(1));
-            return decision::wait(d, e.rpc() && e.rpc()->code == errc::slowmode_wait ? "SLOWMODE_WAIT" : "FLOOD_WAIT");
+            return decision::wait(d, error_type(e.rpc()->code));
         }
         if ((http_status == 502 || http_status == 503 || http_status == 504) && idempotent_ && opts_.retry_network_errors)
             return decision::backoff("gateway error");

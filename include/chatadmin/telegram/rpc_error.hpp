@@ -61,11 +61,11 @@ struct api_error {
     errc code = errc::unknown;
     std::int32_t error_code = 0;
     std::string error_message{};
-    std::chrono::seconds wait{0};   // FLOOD_WAIT_X / SLOWMODE_WAIT_X
+    std::chrono::seconds wait{0};   // FLOOD_WAIT_X / SLOWMODE_WAIT_X / FLOOD_PREMIUM_WAIT_X
 
-    /// How long to wait before retrying, for FLOOD_WAIT_X and SLOWMODE_WAIT_X.
+    /// How long to wait before retrying, for FLOOD_WAIT_X, SLOWMODE_WAIT_X and FLOOD_PREMIUM_WAIT_X.
     std::optional<std::chrono::seconds> retry_after() const {
-        if (code == errc::flood_wait || code == errc::slowmode_wait) return wait;
+        if (carries_wait(code)) return wait;
         return std::nullopt;
     }
 
@@ -83,7 +83,7 @@ struct api_error {
         boost::mp11::mp_for_each<boost::describe::describe_enumerators<errc>>([&](auto D) {
             if (a.code != errc::unknown || D.value == errc::unknown) return;
             std::string_view type = wire_name_v<errc, decltype(D)>;
-            if (D.value == errc::flood_wait || D.value == errc::slowmode_wait) {
+            if (carries_wait(D.value)) {
                 if (msg.size() > type.size() + 1 && detail::iequal(msg.substr(0, type.size()), type) &&
                     msg[type.size()] == '_') {
                     if (auto s = detail::parse_seconds(msg.substr(type.size() + 1))) {

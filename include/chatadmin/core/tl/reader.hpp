@@ -17,6 +17,7 @@ struct limits {
     std::size_t max_depth = 64;            // nested constructors and vectors
     std::size_t max_string = 1u << 24;     // bytes in one string
     std::size_t max_vector = 1u << 20;     // elements in one vector
+    std::size_t max_unpacked_bytes = 1u << 24;  // gzip_packed data once inflated
 };
 
 /// "0x1cb5c415"
