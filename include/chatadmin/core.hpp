@@ -5,6 +5,7 @@
 #include <chatadmin/core/error.hpp>
 #include <chatadmin/core/form_reader.hpp>
 #include <chatadmin/core/form_writer.hpp>
+#include <chatadmin/core/gzip.hpp>
 #include <chatadmin/core/http.hpp>
 #include <chatadmin/core/json_codec.hpp>
 #include <chatadmin/core/json_reader.hpp>
