@@ -142,6 +142,29 @@ int main(int argc, char** argv) {
     put("mock_router", "tl_gzip",
         http("POST", "/telegram/api", "application/octet-stream", telegram::channels::encode(calls[0].second),
              "X-Mock-Gzip: 1\r\n"));
+    // An answer with the layer-227 user and channel constructors, which the mock does not send.
+    {
+        telegram::legacy::user me;
+        me.self = true;
+        me.id = 100000001;
+        me.access_hash = 0;
+        me.first_name = "Mock";
+        me.status = telegram::user_status_recently{};
+        me.usernames = std::vector<telegram::username>{{{}, true, true, "mockowner"}};
+        telegram::legacy::channel ch;
+        ch.creator = true;
+        ch.megagroup = true;
+        ch.id = 1234567890;
+        ch.access_hash = hash;
+        ch.title = "Mock channel";
+        ch.participants_count = 3;
+        ch.color = telegram::peer_color{{}, 3, {}};
+        telegram::updates u;
+        u.updates.push_back(telegram::update_channel{1234567890});
+        u.users.push_back(me);
+        u.chats.push_back(ch);
+        put("telegram_response", "layer227_user_channel", tl::encode(telegram::updates_type{u}));
+    }
 
     // Control headers, admin calls and a pipelined sequence.
     put("mock_router", "forced_error",

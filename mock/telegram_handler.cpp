@@ -5,9 +5,11 @@
 #include <chatadmin/core/result.hpp>
 #include <chatadmin/core/tl.hpp>
 #include <chatadmin/telegram/channels/edit_admin.hpp>
+#include <chatadmin/telegram/chat.hpp>
 #include <chatadmin/telegram/errors.hpp>
 #include <chatadmin/telegram/rpc_error.hpp>
 #include <chatadmin/telegram/updates.hpp>
+#include <chatadmin/telegram/user.hpp>
 
 #include <boost/describe/class.hpp>
 
@@ -258,10 +260,54 @@ private:
             std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
         tg::updates u;
         u.updates.push_back(tg::update_channel{ch->id});
-        u.users.push_back(tg::user_empty{target});
+        if (user != w.users.end()) u.users.push_back(user_of(w, *user));
+        else u.users.push_back(tg::user_empty{target});
+        u.chats.push_back(channel_of(w, *ch));
         u.date = now;
         u.seq = 0;
         return tg::updates_type{std::move(u)};
+    }
+
+    // The user as a layer-228 server describes them to the caller.
+    static tg::user user_of(const telegram_world& w, const tg_user& x) {
+        tg::user u;
+        u.self = x.id == w.self_id;
+        u.bot = x.bot;
+        u.id = x.id;
+        u.access_hash = x.access_hash;
+        if (!x.first_name.empty()) u.first_name = x.first_name;
+        if (!x.last_name.empty()) u.last_name = x.last_name;
+        if (!x.username.empty()) u.username = x.username;
+        if (x.was_online > 0) u.status = tg::user_status_offline{x.was_online};
+        else u.status = tg::user_status_recently{};
+        return u;
+    }
+
+    // The channel as a layer-228 server describes it to the caller (a member): the caller's own
+    // admin rights when it is an admin.
+    static tg::channel channel_of(const telegram_world& w, const tg_channel& c) {
+        tg::channel x;
+        x.creator = c.creator == w.self_id;
+        x.broadcast = !c.megagroup;
+        x.megagroup = c.megagroup;
+        x.id = c.id;
+        x.access_hash = c.access_hash;
+        x.title = c.title;
+        if (!c.username.empty()) x.username = c.username;
+        x.photo = tg::chat_photo_empty{};
+        x.date = c.date;
+        auto me = std::find_if(c.admins.begin(), c.admins.end(), [&](const tg_admin& a) { return a.user_id == w.self_id; });
+        if (me != c.admins.end()) x.admin_rights = admin_rights_of(me->rights);
+        x.participants_count = static_cast<std::int32_t>(c.members.size());
+        return x;
+    }
+
+    static tg::chat_admin_rights admin_rights_of(std::uint32_t word) {
+        std::string bytes;
+        tl::put_u32(bytes, tg::chat_admin_rights::tl_id);
+        tl::put_u32(bytes, word);
+        auto r = tl::decode<tg::chat_admin_rights>(bytes);
+        return r ? *r : tg::chat_admin_rights{};
     }
 };
 

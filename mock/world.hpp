@@ -132,11 +132,16 @@ BOOST_DESCRIBE_STRUCT(greenapi_world, (), (instances))
 struct tg_user {
     std::int64_t id = 0;
     std::int64_t access_hash = 0;
+    std::string first_name;
+    std::string last_name;
+    std::string username;
+    std::int32_t was_online = 0;       ///< unix time last seen; 0: "recently" (hidden by privacy)
     bool deactivated = false;
     bool bot = false;
     bool privacy_restricted = false;   ///< may not be invited by an admin
 };
-BOOST_DESCRIBE_STRUCT(tg_user, (), (id, access_hash, deactivated, bot, privacy_restricted))
+BOOST_DESCRIBE_STRUCT(tg_user, (),
+                      (id, access_hash, first_name, last_name, username, was_online, deactivated, bot, privacy_restricted))
 
 /// An admin of a channel: the chatAdminRights flags word and the rank.
 struct tg_admin {
@@ -147,17 +152,20 @@ struct tg_admin {
 };
 BOOST_DESCRIBE_STRUCT(tg_admin, (), (user_id, rights, rank, promoted_by))
 
+/// A supergroup (megagroup) or a broadcast channel.
 struct tg_channel {
     std::int64_t id = 0;
     std::int64_t access_hash = 0;
     std::string title;
+    std::string username;
+    std::int32_t date = 0;             ///< unix time the caller joined
     bool megagroup = false;
     std::int64_t creator = 0;
     std::vector<std::int64_t> members;
     std::vector<tg_admin> admins;
     std::int32_t admins_limit = 50;
 };
-BOOST_DESCRIBE_STRUCT(tg_channel, (), (id, access_hash, title, megagroup, creator, members, admins, admins_limit))
+BOOST_DESCRIBE_STRUCT(tg_channel, (), (id, access_hash, title, username, date, megagroup, creator, members, admins, admins_limit))
 
 struct telegram_world {
     std::int64_t self_id = 0;   ///< the caller

@@ -8,6 +8,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <catch2/catch.hpp>
 
+#include "telegram_samples.hpp"
 #include "tl_bytes.hpp"
 
 #include <cstdint>
@@ -308,6 +309,95 @@ TEST_CASE("tl json: an updates answer with updateChannel and updateChannelPartic
     CHECK(json::to_json(*from_tl) == text);
 }
 
+TEST_CASE("tl json: full user and channel constructors of layers 228 and 227") {
+    tg::user cur;
+    cur.id = 987654321;
+    cur.access_hash = -1;
+    cur.first_name = "Ivan";
+    cur.username = "ivanp";
+    cur.status = tg::user_status_recently{{}, true};
+    cur.usernames = std::vector<tg::username>{{{}, true, true, "ivanp"}};
+    cur.linked_community_id = 7;
+    tg::legacy::user old;
+    old.self = true;
+    old.id = 100000001;
+    old.stories_unavailable = true;
+    tg::channel ch;
+    ch.megagroup = true;
+    ch.id = 1234567890;
+    ch.access_hash = 72623859790382856;
+    ch.title = "Mock channel";
+    ch.photo = tg::chat_photo{{}, false, 5, chatadmin::tl::bytes(std::string("\x01\x02", 2)), 2};
+    ch.date = 1600000000;
+    ch.participants_count = 3;
+    ch.color = tg::input_peer_color_collectible{11};
+    tg::legacy::channel och;
+    och.broadcast = true;
+    och.id = 1;
+    och.title = "old";
+    och.level = 2;
+    tg::updates u;
+    u.updates = {tg::update_channel{1234567890}};
+    u.users = {cur, old};
+    u.chats = {ch, och};
+    u.date = 1700000000;
+    const tg::updates_type answer{u};
+
+    const std::string text =
+        R"({"_":"updates","updates":[{"_":"updateChannel","channel_id":"1234567890"}],"users":[)"
+        R"({"_":"user","id":"987654321","access_hash":"-1","first_name":"Ivan","username":"ivanp",)"
+        R"("status":{"_":"userStatusRecently","by_me":true},"usernames":[{"_":"username","editable":true,"active":true,"username":"ivanp"}],)"
+        R"("linked_community_id":"7"},)"
+        R"({"_":"user#31774388","self":true,"stories_unavailable":true,"id":"100000001"}],"chats":[)"
+        R"({"_":"channel","megagroup":true,"id":"1234567890","access_hash":"72623859790382856","title":"Mock channel",)"
+        R"("photo":{"_":"chatPhoto","photo_id":"5","stripped_thumb":"AQI=","dc_id":2},"date":1600000000,"participants_count":3,)"
+        R"("color":{"_":"inputPeerColorCollectible","collectible_id":"11"}},)"
+        R"({"_":"channel#1c32b11c","broadcast":true,"id":"1","title":"old","photo":{"_":"chatPhotoEmpty"},"date":0,"level":2}],)"
+        R"("date":1700000000,"seq":0})";
+    CHECK(json::to_json(answer) == text);
+    auto back = json::from_json<tg::updates_type>(text);
+    if (!back) FAIL(back.error().to_string());
+    CHECK(hex(tl::encode(*back)) == hex(tl::encode(answer)));
+    auto& b = std::get<tg::updates>(*back);
+    CHECK(std::holds_alternative<tg::user>(b.users[0]));
+    CHECK(std::get<tg::legacy::user>(b.users[1]).self);
+    CHECK(std::holds_alternative<tg::channel>(b.chats[0]));
+    CHECK(std::get<tg::legacy::channel>(b.chats[1]).level == 2);
+    check_round_trip(answer);
+
+    // A plain "user" or "channel" reads as the layer-228 constructor.
+    auto plain = json::from_json<tg::user_type>(R"({"_":"user","id":"5"})");
+    REQUIRE(plain);
+    CHECK(std::holds_alternative<tg::user>(*plain));
+    auto plain_channel = json::from_json<tg::chat_type>(R"({"_":"channel","id":"5","title":"","photo":{"_":"chatPhotoEmpty"},"date":0})");
+    REQUIRE(plain_channel);
+    CHECK(std::holds_alternative<tg::channel>(*plain_channel));
+    CHECK(std::holds_alternative<tg::chat_photo_empty>(std::get<tg::channel>(*plain_channel).photo));
+
+    // The shared full sample: TL to JSON to TL gives the same bytes.
+    const tg::updates_type full{telegram_samples::full_answer()};
+    check_round_trip(full);
+    auto from_tl = tl::decode<tg::updates_type>(tl::encode(full));
+    REQUIRE(from_tl);
+    CHECK(json::to_json(*from_tl) == json::to_json(full));
+}
+
+TEST_CASE("tl json: bad nested parts of a user or channel name the place") {
+    auto e = json_error<tg::updates_type>(
+        R"({"_":"updates","updates":[],"users":[{"_":"user","id":"1","photo":{"_":"userProfilePhotoBig"}}],"chats":[],"date":0,"seq":0})");
+    CHECK(e.code == decode_errc::unknown_constructor);
+    CHECK(e.path == "users[0].photo._");
+    CHECK(e.message.find("userProfilePhotoEmpty, userProfilePhoto") != std::string::npos);
+    auto c = json_error<tg::updates_type>(
+        R"({"_":"updates","updates":[],"users":[],"chats":[{"_":"channel","id":"1","title":"t","photo":{"_":"chatPhotoEmpty"},"date":0,)"
+        R"("usernames":[{"_":"username","username":"a"},{"_":"username","username":5}]}],"date":0,"seq":0})");
+    CHECK(c.code == decode_errc::unexpected_type);
+    CHECK(c.path == "chats[0].usernames[1].username");
+    auto m = json_error<tg::chat_type>(R"({"_":"channel","id":"1","title":"t","date":0})");
+    CHECK(m.code == decode_errc::missing_member);
+    CHECK(m.path == "photo");
+}
+
 TEST_CASE("tl json: chatAdminRights flags are implicit") {
     tg::chat_admin_rights r;
     CHECK(json::to_json(r) == R"({"_":"chatAdminRights"})");
@@ -448,6 +538,15 @@ TEST_CASE("tl json: random values of every Telegram type round-trip") {
         check_round_trip(gen.make<tg::channel_participant_type>());
         check_round_trip(gen.make<tg::input_peer_type>());
         check_round_trip(gen.make<tg::chat_type>());
+        check_round_trip(gen.make<tg::user_type>());
+        check_round_trip(gen.make<tg::user_profile_photo_type>());
+        check_round_trip(gen.make<tg::user_status_type>());
+        check_round_trip(gen.make<tg::emoji_status_type>());
+        check_round_trip(gen.make<tg::peer_color_type>());
+        check_round_trip(gen.make<tg::chat_photo_type>());
+        check_round_trip(gen.make<tg::restriction_reason>());
+        check_round_trip(gen.make<tg::username>());
+        check_round_trip(gen.make<tg::recent_story>());
         check_round_trip(gen.make<tg::rpc_error>());
         check_round_trip(gen.make<sample::everything>());
         check_round_trip(gen.make<sample::node>());

@@ -88,8 +88,34 @@ void check_success(const chatadmin::result<tg::updates_type, tg::call_error>& r,
     const auto* ch = std::get_if<tg::update_channel>(&u->updates[0]);
     REQUIRE(ch != nullptr);
     CHECK(ch->channel_id == own_channel);
+
+    // The promoted user and the channel in full, as a layer-228 server sends them.
     REQUIRE(u->users.size() == 1);
-    CHECK(std::get<tg::user_empty>(u->users[0]).id == user);
+    const auto* who = std::get_if<tg::user>(&u->users[0]);
+    REQUIRE(who != nullptr);
+    CHECK(who->id == user);
+    CHECK(who->access_hash == std::int64_t{-1});
+    CHECK(who->first_name == std::string("Ivan"));
+    CHECK(who->last_name == std::string("Petrov"));
+    CHECK(who->username == std::string("ivanp"));
+    CHECK_FALSE(who->self);
+    CHECK_FALSE(who->bot);
+    REQUIRE(who->status.has_value());
+    CHECK(std::get<tg::user_status_offline>(*who->status).was_online == 1700000000);
+    REQUIRE(u->chats.size() == 1);
+    const auto* chan = std::get_if<tg::channel>(&u->chats[0]);
+    REQUIRE(chan != nullptr);
+    CHECK(chan->id == own_channel);
+    CHECK(chan->access_hash == own_channel_hash);
+    CHECK(chan->title == "Mock channel");
+    CHECK(chan->username == std::string("mockchannel"));
+    CHECK(chan->creator);
+    CHECK(chan->megagroup);
+    CHECK_FALSE(chan->broadcast);
+    CHECK(std::holds_alternative<tg::chat_photo_empty>(chan->photo));
+    CHECK(chan->date == 1600000000);
+    CHECK(chan->participants_count == 3);
+    CHECK_FALSE(chan->admin_rights.has_value());  // the caller is the creator, not an admin
 }
 
 } // namespace

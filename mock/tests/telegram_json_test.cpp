@@ -49,7 +49,11 @@ TEST_CASE("telegram json: editAdmin succeeds and changes the world", "[telegram]
     auto body = js(res.body);
     CHECK(body.at("_") == "updates");
     CHECK(body.at("updates") == js(R"([{"_":"updateChannel","channel_id":"1234567890"}])"));
-    CHECK(body.at("users") == js(R"([{"_":"userEmpty","id":"987654321"}])"));
+    CHECK(body.at("users") == js(R"([{"_":"user","id":"987654321","access_hash":"-1","first_name":"Ivan","last_name":"Petrov",)"
+                                    R"("username":"ivanp","status":{"_":"userStatusOffline","was_online":1700000000}}])"));
+    CHECK(body.at("chats") == js(R"([{"_":"channel","creator":true,"megagroup":true,"id":"1234567890","access_hash":"72623859790382856",)"
+                                    R"("title":"Mock channel","username":"mockchannel","photo":{"_":"chatPhotoEmpty"},"date":1600000000,)"
+                                    R"("participants_count":3}])"));
     CHECK(body.at("date").is_int64());
     auto typed = json::from_json<tg::updates_type>(res.body);
     REQUIRE(typed);
