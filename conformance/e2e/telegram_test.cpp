@@ -277,3 +277,42 @@ TEST_CASE("channels.editAdmin — SLOWMODE_WAIT_X", "[method:channels.editAdmin]
     check_rpc(r, s.t, errc::slowmode_wait, "SLOWMODE_WAIT_7");
     CHECK(r.error().retry_after() == std::chrono::seconds(7));
 }
+
+TEST_CASE("channels.editAdmin — FLOOD_PREMIUM_WAIT_X", "[method:channels.editAdmin][outcome:FLOOD_PREMIUM_WAIT_X][admin]") {
+    E2E_NEEDS_MOCK();
+    session s;
+    s.t.force_error("FLOOD_PREMIUM_WAIT_12");
+    auto r = s.c.call(example());
+    check_rpc(r, s.t, errc::flood_premium_wait, "FLOOD_PREMIUM_WAIT_12");
+    CHECK(r.error().rpc()->wait == std::chrono::seconds(12));
+    CHECK(r.error().retry_after() == std::chrono::seconds(12));
+}
+
+// ---- answers sent as gzip_packed, as Telegram does for larger ones ----
+
+TEST_CASE("channels.editAdmin — success, answer gzip_packed", "[method:channels.editAdmin][outcome:success (gzip_packed)][admin]") {
+    E2E_NEEDS_MOCK();
+    e2e::reset_world();
+    session s;
+    s.t.extra = {{"X-Mock-Gzip", "1"}};
+    auto r = s.c.call(example());
+    check_success(r, 987654321);
+    REQUIRE(s.t.last.has_value());
+    CHECK(s.t.last->body.substr(0, 4) == std::string("\xa1\xcf\x72\x30", 4));  // gzip_packed#3072cfa1
+}
+
+TEST_CASE("channels.editAdmin — USER_CREATOR, answer gzip_packed", "[method:channels.editAdmin][outcome:USER_CREATOR (gzip_packed)][admin]") {
+    E2E_NEEDS_MOCK();
+    e2e::reset_world();
+    session s;
+    s.t.extra = {{"X-Mock-Gzip", "1"}};
+    auto call = example(self_id);
+    call.user_id = tg::input_user{self_id, 0};
+    auto r = s.c.call(call);
+    REQUIRE_FALSE(r.has_value());
+    INFO(r.error().to_string());
+    REQUIRE(r.error().rpc() != nullptr);
+    CHECK(r.error().rpc()->code == errc::user_creator);
+    REQUIRE(s.t.last.has_value());
+    CHECK(s.t.last->body.substr(0, 4) == std::string("\xa1\xcf\x72\x30", 4));
+}
