@@ -29,28 +29,9 @@ struct user_empty {
 };
 BOOST_DESCRIBE_STRUCT(user_empty, (), (id))
 
-/// user#b1b8cc83 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true
-/// deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true
-/// verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true
-/// support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true fake:flags.26?true
-/// bot_attach_menu:flags.27?true premium:flags.28?true attach_menu_enabled:flags.29?true flags2:#
-/// bot_can_edit:flags2.1?true close_friend:flags2.2?true stories_hidden:flags2.3?true
-/// stories_unavailable:flags2.4?true contact_require_premium:flags2.10?true bot_business:flags2.11?true
-/// bot_has_main_app:flags2.13?true bot_forum_view:flags2.16?true bot_forum_can_manage_topics:flags2.17?true
-/// bot_can_manage_bots:flags2.18?true bot_guestchat:flags2.19?true bot_guard:flags2.20?true id:long
-/// access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string
-/// phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus
-/// bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason>
-/// bot_inline_placeholder:flags.19?string lang_code:flags.22?string emoji_status:flags.30?EmojiStatus
-/// usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?RecentStory color:flags2.8?PeerColor
-/// profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int bot_verification_icon:flags2.14?long
-/// send_paid_messages_stars:flags2.15?long linked_community_id:flags2.21?long = User;
-///
-/// `bot` and `bot_info_version` share bit 14, `restricted` and `restriction_reason` bit 18:
-/// setting either sets it (the value then defaults to 0 / empty).
-struct user {
-    static constexpr std::uint32_t tl_id = 0xb1b8cc83;
-    static constexpr std::string_view tl_name = "user";
+/// The flag words and bits of `user` below: one Boost.Describe description takes at most 52
+/// members and `user` has 53, so its flags section is described here and inherited.
+struct user_flags {
     tl::flags<> flags{};
     tl::flag<10> self{};
     tl::flag<11> contact{};
@@ -83,6 +64,36 @@ struct user {
     tl::flag<18, 1> bot_can_manage_bots{};
     tl::flag<19, 1> bot_guestchat{};
     tl::flag<20, 1> bot_guard{};
+};
+BOOST_DESCRIBE_STRUCT(user_flags, (),
+                      (flags, self, contact, mutual_contact, deleted, bot, bot_chat_history, bot_nochats, verified,
+                       restricted, min, bot_inline_geo, support, scam, apply_min_photo, fake, bot_attach_menu, premium,
+                       attach_menu_enabled, flags2, bot_can_edit, close_friend, stories_hidden, stories_unavailable,
+                       contact_require_premium, bot_business, bot_has_main_app, bot_forum_view,
+                       bot_forum_can_manage_topics, bot_can_manage_bots, bot_guestchat, bot_guard))
+
+/// user#b1b8cc83 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true
+/// deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true
+/// verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true
+/// support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true fake:flags.26?true
+/// bot_attach_menu:flags.27?true premium:flags.28?true attach_menu_enabled:flags.29?true flags2:#
+/// bot_can_edit:flags2.1?true close_friend:flags2.2?true stories_hidden:flags2.3?true
+/// stories_unavailable:flags2.4?true contact_require_premium:flags2.10?true bot_business:flags2.11?true
+/// bot_has_main_app:flags2.13?true bot_forum_view:flags2.16?true bot_forum_can_manage_topics:flags2.17?true
+/// bot_can_manage_bots:flags2.18?true bot_guestchat:flags2.19?true bot_guard:flags2.20?true id:long
+/// access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string
+/// phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus
+/// bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason>
+/// bot_inline_placeholder:flags.19?string lang_code:flags.22?string emoji_status:flags.30?EmojiStatus
+/// usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?RecentStory color:flags2.8?PeerColor
+/// profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int bot_verification_icon:flags2.14?long
+/// send_paid_messages_stars:flags2.15?long linked_community_id:flags2.21?long = User;
+///
+/// `bot` and `bot_info_version` share bit 14, `restricted` and `restriction_reason` bit 18:
+/// setting either sets it (the value then defaults to 0 / empty).
+struct user : user_flags {
+    static constexpr std::uint32_t tl_id = 0xb1b8cc83;
+    static constexpr std::string_view tl_name = "user";
     std::int64_t id = 0;
     tl::opt<std::int64_t, 0> access_hash{};
     tl::opt<std::string, 1> first_name{};
@@ -105,26 +116,11 @@ struct user {
     tl::opt<std::int64_t, 15, 1> send_paid_messages_stars{};
     tl::opt<std::int64_t, 21, 1> linked_community_id{};
 };
-// BOOST_DESCRIBE_STRUCT takes at most 52 members and user has 53: the same descriptors,
-// with the public member list written in two parts.
-BOOST_DESCRIBE_BASES(user)
-inline auto boost_public_member_descriptor_fn(user**) {
-    return boost::describe::detail::member_descriptor_fn_impl<boost::describe::mod_public>(
-        0 BOOST_DESCRIBE_PP_FOR_EACH(BOOST_DESCRIBE_MEMBER_IMPL, user, flags, self, contact, mutual_contact, deleted,
-                                     bot, bot_chat_history, bot_nochats, verified, restricted, min, bot_inline_geo,
-                                     support, scam, apply_min_photo, fake, bot_attach_menu, premium,
-                                     attach_menu_enabled, flags2, bot_can_edit, close_friend, stories_hidden,
-                                     stories_unavailable, contact_require_premium, bot_business, bot_has_main_app,
-                                     bot_forum_view, bot_forum_can_manage_topics, bot_can_manage_bots, bot_guestchat,
-                                     bot_guard)
-            BOOST_DESCRIBE_PP_FOR_EACH(BOOST_DESCRIBE_MEMBER_IMPL, user, id, access_hash, first_name, last_name,
-                                       username, phone, photo, status, bot_info_version, restriction_reason,
-                                       bot_inline_placeholder, lang_code, emoji_status, usernames, stories_max_id,
-                                       color, profile_color, bot_active_users, bot_verification_icon,
-                                       send_paid_messages_stars, linked_community_id));
-}
-BOOST_DESCRIBE_PROTECTED_MEMBERS(user)
-BOOST_DESCRIBE_PRIVATE_MEMBERS(user)
+BOOST_DESCRIBE_STRUCT(user, (user_flags),
+                      (id, access_hash, first_name, last_name, username, phone, photo, status, bot_info_version,
+                       restriction_reason, bot_inline_placeholder, lang_code, emoji_status, usernames, stories_max_id,
+                       color, profile_color, bot_active_users, bot_verification_icon, send_paid_messages_stars,
+                       linked_community_id))
 
 namespace legacy {
 

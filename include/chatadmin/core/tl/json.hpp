@@ -60,7 +60,7 @@ template <class... C>
 struct all_constructors<std::variant<C...>> : std::bool_constant<(constructor<C> && ...)> {};
 
 template <class T>
-using json_members = boost::describe::describe_members<T, boost::describe::mod_public>;
+using json_members = boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
 
 template <class T, class D>
 using json_member_t = std::remove_cvref_t<decltype(std::declval<const T&>().*D::pointer)>;

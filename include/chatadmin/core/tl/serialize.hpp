@@ -28,8 +28,10 @@ bool read_value(reader& r, T& v);
 
 namespace detail {
 
+// Members of described bases come first, in declaration order (a constructor too long for
+// one description is split into a base and the rest).
 template <class T>
-using members = boost::describe::describe_members<T, boost::describe::mod_public>;
+using members = boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
 
 template <class T, class D>
 using member_t = std::remove_cvref_t<decltype(std::declval<const T&>().*D::pointer)>;
