@@ -11,8 +11,10 @@
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <array>
 #include <charconv>
 #include <concepts>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -24,20 +26,47 @@ struct write_options {
     bool encode_brackets = false;
 };
 
+namespace detail {
+
+// 1: ALPHA / DIGIT / "-" / "_" / "."; 2: '[' or ']'; 0: anything else.
+inline constexpr std::array<std::uint8_t, 256> form_class = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = 1;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = 1;
+    for (int c = '0'; c <= '9'; ++c) t[c] = 1;
+    t['-'] = t['_'] = t['.'] = 1;
+    t['['] = t[']'] = 2;
+    return t;
+}();
+
+// True when percent-encoding leaves s as it is.
+constexpr bool form_plain(std::string_view s) {
+    for (char c : s)
+        if (form_class[static_cast<unsigned char>(c)] != 1) return false;
+    return true;
+}
+
+} // namespace detail
+
 /// Appends percent-encoded text: ALPHA / DIGIT / "-" / "_" / "." kept, space as '+'.
 inline void percent_encode(std::string& out, std::string_view s, bool keep_brackets = false) {
     static constexpr char hex[] = "0123456789ABCDEF";
-    for (unsigned char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
-            (keep_brackets && (c == '[' || c == ']'))) {
-            out.push_back(static_cast<char>(c));
-        } else if (c == ' ') {
+    const unsigned keep = keep_brackets ? 2 : 1;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        // Runs that stay as they are are appended whole.
+        std::size_t j = i;
+        while (j < s.size() && detail::form_class[static_cast<unsigned char>(s[j])] - 1u < keep) ++j;
+        out.append(s.data() + i, j - i);
+        if (j == s.size()) break;
+        const auto c = static_cast<unsigned char>(s[j]);
+        if (c == ' ') {
             out.push_back('+');
         } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
+            const char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
+            out.append(esc, 3);
         }
+        i = j + 1;
     }
 }
 
@@ -94,6 +123,9 @@ void write_members(writer& w, std::string_view prefix, const T& v) {
         const auto& m = v.*D.pointer;
         if (json::is_absent(m)) return;
         constexpr std::string_view name = wire_name_v<T, decltype(D)>;
+        if constexpr (detail::form_plain(name)) {
+            if (prefix.empty()) return write(w, name, m);
+        }
         write(w, prefix.empty() ? w.encode_key(name) : w.subkey(prefix, name), m);
     });
 }
@@ -121,8 +153,20 @@ void write(writer& w, std::string_view key, const T& v) {
             else write(w, w.subkey(key, k), val);
         }
     } else if constexpr (is_vector<T>::value) {
+        // key[0], key[1], …: one key string, its index rewritten in place.
+        const std::string_view close = w.options().encode_brackets ? "%5D" : "]";
+        std::string k(key);
+        k += w.options().encode_brackets ? "%5B" : "[";
+        const std::size_t base = k.size();
         std::size_t i = 0;
-        for (const auto& e : v) write(w, w.subkey(key, std::to_string(i++)), e);
+        for (const auto& e : v) {
+            char buf[24];
+            char* end = json::detail::format_u64(buf, i++);
+            k.resize(base);
+            k.append(buf, static_cast<std::size_t>(end - buf));
+            k += close;
+            write(w, k, e);
+        }
     } else if constexpr (described_struct<T>) detail::write_members(w, key, v);
     else static_assert(sizeof(T) == 0, "chatadmin::form: no form encoding for this type");
 }

@@ -8,6 +8,7 @@
 //       static bool read(json::reader&, my_type&);       // false: reader.error() is set
 //       static bool absent(const my_type&);              // optional: omit the member when true
 //       static constexpr bool may_be_absent = true;      // optional: a missing member is not an error
+//       static std::size_t size_hint(const my_type&);    // optional: about how many bytes write() takes
 //   };
 //
 // Described structs, described enums and the standard types need no specialization.

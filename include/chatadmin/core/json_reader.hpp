@@ -60,6 +60,34 @@ inline std::string_view token_name(token t) {
     return "?";
 }
 
+namespace detail {
+
+inline std::uint64_t load8(const char* p) noexcept {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+inline std::uint32_t load4(const char* p) noexcept {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+
+// a[0, n) == b[0, n), in a few loads for the short texts of keys (no library call).
+inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+    if (n >= 8) {
+        for (; n > 8; n -= 8, a += 8, b += 8)
+            if (load8(a) != load8(b)) return false;
+        return load8(a + n - 8) == load8(b + n - 8);
+    }
+    if (n >= 4) return (load4(a) == load4(b)) & (load4(a + n - 4) == load4(b + n - 4));
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+} // namespace detail
+
 /// A pull reader over one JSON text. Codecs read through it; on failure they return
 /// false and error() says why.
 class reader {
@@ -76,17 +104,8 @@ public:
 
     token peek() {
         skip_ws();
-        if (p_ == end_) return token::end;
-        switch (*p_) {
-        case '{': return token::object;
-        case '[': return token::array;
-        case '"': return token::string;
-        case 't': case 'f': return token::boolean;
-        case 'n': return token::null;
-        case '-': case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9': return token::number;
-        default: return token::invalid;
-        }
+        if (p_ == end_) [[unlikely]] return token::end;
+        return token_of[static_cast<unsigned char>(*p_)];
     }
 
     bool fail(decode_errc code, std::string message) {
@@ -114,23 +133,45 @@ public:
     }
     /// 1: a key was read into `key` (valid until the next read); 0: end of object; -1: error.
     int next_key(std::string_view& key, bool& first) {
+        const int st = next_member(first);
+        if (st <= 0) return st;
+        return read_key(key) ? 1 : -1;
+    }
+
+    // The same in two steps, for readers that know which key to expect:
+    // next_member(first) > 0, then take_key(`"name":`) or else read_key(key).
+    /// 1: a key follows (its opening quote is next); 0: end of object; -1: error.
+    int next_member(bool& first) {
         skip_ws();
-        if (p_ == end_) return fail(decode_errc::truncated, "unterminated object") ? 0 : -1;
+        if (p_ == end_) [[unlikely]] return object_error(decode_errc::truncated, "unterminated object");
         if (*p_ == '}') { ++p_; --depth_; return 0; }
         if (!first) {
-            if (*p_ != ',') return fail(decode_errc::syntax_error, "expected ',' or '}' in object, got " + describe_char()) ? 0 : -1;
+            if (*p_ != ',') [[unlikely]] return object_error(decode_errc::syntax_error, "expected ',' or '}' in object, got ");
             ++p_;
             skip_ws();
         }
         first = false;
-        if (p_ == end_) return fail(decode_errc::truncated, "unterminated object") ? 0 : -1;
-        if (*p_ != '"') return fail(decode_errc::syntax_error, "expected a string key in object, got " + describe_char()) ? 0 : -1;
-        if (!scan_string(key)) return -1;
-        skip_ws();
-        if (p_ == end_) return fail(decode_errc::truncated, "unterminated object") ? 0 : -1;
-        if (*p_ != ':') return fail(decode_errc::syntax_error, "expected ':' after key, got " + describe_char()) ? 0 : -1;
-        ++p_;
+        if (p_ == end_) [[unlikely]] return object_error(decode_errc::truncated, "unterminated object");
+        if (*p_ != '"') [[unlikely]] return object_error(decode_errc::syntax_error, "expected a string key in object, got ");
         return 1;
+    }
+    /// Consumes the key and its ':' when they are exactly `quoted` (`"name":`, a name with
+    /// no byte that needs escaping); otherwise consumes nothing.
+    bool take_key(std::string_view quoted) noexcept {
+        const std::size_t n = quoted.size();
+        if (n < 3 || static_cast<std::size_t>(end_ - p_) < n || n - 3 > opts_.max_string_length) return false;
+        if (!detail::same_bytes(p_, quoted.data(), n)) return false;
+        p_ += n;
+        return true;
+    }
+    /// The key (valid until the next read) and its ':'.
+    bool read_key(std::string_view& key) {
+        if (!scan_string(key)) return false;
+        skip_ws();
+        if (p_ == end_) [[unlikely]] return fail(decode_errc::truncated, "unterminated object");
+        if (*p_ != ':') [[unlikely]] return fail(decode_errc::syntax_error, "expected ':' after key, got " + describe_char());
+        ++p_;
+        return true;
     }
 
     // ---- arrays: begin_array(); while ((r = next_element(first)) > 0) { read value } ----
@@ -159,6 +200,14 @@ public:
     bool read_bool(bool& out) {
         if (peek() != token::boolean) return type_error("boolean");
         out = *p_ == 't';
+        if (out && end_ - p_ >= 4 && detail::load4(p_) == detail::load4("true")) [[likely]] {
+            p_ += 4;
+            return true;
+        }
+        if (!out && end_ - p_ >= 5 && detail::load4(p_ + 1) == detail::load4("alse")) [[likely]] {
+            p_ += 5;
+            return true;
+        }
         return literal(out ? "true" : "false");
     }
     /// Consumes `false` and returns true when the next token is the literal false.
@@ -190,6 +239,7 @@ public:
             return parse_integer(num, out, true);
         }
         if (t != token::number) return type_error(lenient_numbers > 0 ? "integer or numeric string" : "integer");
+        if (small_integer(out)) [[likely]] return true;
         if (!scan_number(num)) return false;
         return parse_integer(num, out, false);
     }
@@ -208,6 +258,7 @@ public:
             num = n2;
         } else {
             if (t != token::number) return type_error("number");
+            if (small_double(out)) [[likely]] return true;
             if (!scan_number(num)) return false;
         }
         auto r = std::from_chars(num.data(), num.data() + num.size(), out);
@@ -343,9 +394,90 @@ private:
         return true;
     }
 
-    void skip_ws() {
-        if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') return;
-        while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    static constexpr std::array<token, 256> token_of = [] {
+        std::array<token, 256> t{};
+        t.fill(token::invalid);
+        t['{'] = token::object;
+        t['['] = token::array;
+        t['"'] = token::string;
+        t['t'] = t['f'] = token::boolean;
+        t['n'] = token::null;
+        t['-'] = token::number;
+        for (char c = '0'; c <= '9'; ++c) t[static_cast<unsigned char>(c)] = token::number;
+        return t;
+    }();
+
+    [[gnu::always_inline]] void skip_ws() {
+        while (p_ != end_ && static_cast<unsigned char>(*p_) <= ' ' && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    }
+
+    [[gnu::noinline, gnu::cold]] int object_error(decode_errc code, const char* message) {
+        std::string m(message);
+        if (code != decode_errc::truncated) m += describe_char();
+        fail(code, std::move(m));
+        return -1;
+    }
+
+    // A number of at most 19 digits whose digits, as an integer, are below 2^53, with a
+    // fraction of at most 19 digits and no exponent: that integer and the power of ten
+    // are exact doubles, so one division rounds correctly (as from_chars does). false
+    // leaves the reader untouched for the general path.
+    bool small_double(double& out) noexcept {
+        static constexpr double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
+                                           1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19};
+        const char* q = p_;
+        const bool neg = *q == '-';
+        q += neg;
+        const char* d = q;
+        std::uint64_t v = 0;
+        auto digit = [&] { return q != end_ && static_cast<unsigned>(*q - '0') < 10; };
+        while (q - d < 20 && digit()) v = v * 10 + static_cast<unsigned>(*q++ - '0');
+        const auto n = q - d;
+        if (n == 0 || n > 19 || (*d == '0' && n > 1)) return false;
+        std::ptrdiff_t frac = 0;
+        if (q != end_ && *q == '.') {
+            const char* f = ++q;
+            while (n + (q - f) < 19 && digit()) v = v * 10 + static_cast<unsigned>(*q++ - '0');
+            frac = q - f;
+            if (frac == 0 || digit()) return false;
+        }
+        if (q != end_ && (*q == 'e' || *q == 'E')) return false;
+        if (v > (std::uint64_t(1) << 53)) return false;
+        double x = static_cast<double>(v);
+        if (frac != 0) x /= pow10[frac];
+        out = neg ? -x : x;
+        p_ = q;
+        return true;
+    }
+
+    // An integer of at most 18 digits that ends the number (no fraction or exponent) and
+    // fits I, read in place; false leaves the reader untouched for the general path,
+    // which also gives every error.
+    template <class I>
+    bool small_integer(I& out) noexcept {
+        if constexpr (std::is_same_v<I, bool> || sizeof(I) > 8) return false;
+        const char* q = p_;
+        const bool neg = *q == '-';
+        q += neg;
+        const char* d = q;
+        std::uint64_t v = 0;
+        while (q != end_ && q - d < 19 && static_cast<unsigned>(*q - '0') < 10) v = v * 10 + static_cast<unsigned>(*q++ - '0');
+        const auto n = q - d;
+        if (n == 0 || n > 18 || (*d == '0' && n > 1)) return false;
+        if (q != end_ && (*q == '.' || *q == 'e' || *q == 'E')) return false;
+        if (neg) {
+            if constexpr (std::is_unsigned_v<I>) return false;
+            else {
+                const auto sv = -static_cast<std::int64_t>(v);  // v < 10^18
+                if (sv < std::numeric_limits<I>::min()) return false;
+                out = static_cast<I>(sv);
+            }
+        } else {
+            if (v > static_cast<std::uint64_t>(std::numeric_limits<I>::max())) return false;
+            out = static_cast<I>(v);
+        }
+        p_ = q;
+        return true;
     }
 
     std::string describe_char() const {
@@ -642,59 +774,102 @@ inline bool key_is(std::string_view key) noexcept {
     else return key.size() == N && std::memcmp(key.data(), key_chars<T, D>.data(), N) == 0;
 }
 
-template <class T>
-bool read_struct(reader& r, T& v) {
-    using members = public_members<T>;
-    constexpr std::size_t N = boost::mp11::mp_size<members>::value;
-    if (!r.begin_object()) return false;
+// True when `"name":` can be matched against the input bytes as they are (no byte of the
+// name would be escaped or validated differently).
+constexpr bool plain_key(std::string_view name) {
+    for (char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') return false;
+    }
+    return true;
+}
+
+// `"name":` of each member (empty where the name is not plain).
+template <class T, class Members>
+inline constexpr auto quoted_keys = [] {
+    std::array<std::string_view, boost::mp11::mp_size<Members>::value> keys{};
+    boost::mp11::mp_for_each<boost::mp11::mp_iota<boost::mp11::mp_size<Members>>>([&](auto I) {
+        using D = boost::mp11::mp_at_c<Members, I>;
+        if (plain_key(wire_name_v<T, D>)) keys[I] = quoted_key_v<T, D>;
+    });
+    return keys;
+}();
+
+// The member loop of an object reader whose '{' (and perhaps some members) were consumed,
+// shared by described structs and the JSON form of TL objects. Keys usually arrive in
+// declaration order, so the member after the last one matched is tried first, against the
+// raw input; other keys are read and looked up. Then, per key:
+//   other_key(key): 1 handled, -1 failed, 0 not special (tried before the lookup);
+//   read_one(D): reads member D of v (its key is prepended to the error path here);
+//   required(D): a member that may not be missing;
+// `owner` names the type in the unknown- and missing-member errors ("... of <owner>").
+template <class Members, class T, class ReadOne, class Required, class OtherKey>
+bool read_members(reader& r, T& /* the object, read through read_one */, bool first, std::string_view owner, ReadOne&& read_one, Required&& required,
+                  OtherKey&& other_key) {
+    constexpr std::size_t N = boost::mp11::mp_size<Members>::value;
     std::bitset<N == 0 ? 1 : N> seen;
-    std::size_t hint = 0;  // keys usually arrive in declaration order: try the next member first
-    bool first = true;
-    std::string_view key;
+    std::size_t hint = 0;
+    auto of = [&] { return owner.empty() ? std::string() : " of " + std::string(owner); };
     int st;
-    while ((st = r.next_key(key, first)) > 0) {
-        int matched = -1;
-        bool ok = true;
-        auto try_member = [&](auto I) {
-            using D = boost::mp11::mp_at_c<members, I>;
-            if (!key_is<T, D>(key)) return false;
-            matched = static_cast<int>(I);
-            seen.set(I);
-            ok = read(r, v.*D::pointer);
-            if (!ok) r.error().prepend_key(wire_name_v<T, D>);
-            return true;
-        };
+    while ((st = r.next_member(first)) > 0) {
+        std::size_t index = N;
+        if constexpr (N > 0)
+            if (hint < N && r.take_key(quoted_keys<T, Members>[hint])) index = hint;
+        if (index == N) {
+            std::string_view key;
+            if (!r.read_key(key)) return false;
+            const int special = other_key(key);
+            if (special < 0) return false;
+            if (special > 0) continue;
+            boost::mp11::mp_for_each<boost::mp11::mp_iota_c<N>>([&](auto I) {
+                if (index == N && key_is<T, boost::mp11::mp_at_c<Members, I>>(key)) index = I;
+            });
+            if (index == N) {
+                if (!r.options().allow_unknown_members) {
+                    std::string k(key);
+                    r.fail(decode_errc::unknown_member, "unknown member" + of());
+                    r.error().prepend_key(k);
+                    return false;
+                }
+                if (!r.skip_value()) return false;
+                continue;
+            }
+        }
         if constexpr (N > 0) {
-            boost::mp11::mp_with_index<N>(hint < N ? hint : 0, [&](auto I) { try_member(I); });
-            if (matched < 0)
-                boost::mp11::mp_for_each<boost::mp11::mp_iota_c<N>>([&](auto I) {
-                    if (matched < 0) try_member(I);
-                });
+            bool ok = true;
+            boost::mp11::mp_with_index<N>(index, [&](auto I) {
+                using D = boost::mp11::mp_at_c<Members, I>;
+                seen.set(I);
+                ok = read_one(D{});
+                if (!ok) r.error().prepend_key(wire_name_v<T, D>);
+            });
+            if (!ok) return false;
         }
-        if (!ok) return false;
-        if (matched >= 0) {
-            hint = static_cast<std::size_t>(matched) + 1;
-            continue;
-        }
-        if (!r.options().allow_unknown_members) {
-            std::string k(key);
-            r.fail(decode_errc::unknown_member, "unknown member");
-            r.error().prepend_key(k);
-            return false;
-        }
-        if (!r.skip_value()) return false;
+        hint = index + 1;
     }
     if (st < 0) return false;
     bool complete = true;
     boost::mp11::mp_for_each<boost::mp11::mp_iota_c<N>>([&](auto I) {
-        using D = boost::mp11::mp_at_c<members, I>;
-        using M = std::remove_cvref_t<decltype(v.*D::pointer)>;
-        if (!complete || seen.test(I) || may_be_absent<M>() || member_optional<T>(core::detail::wire_name_of<T, D>::cpp)) return;
+        using D = boost::mp11::mp_at_c<Members, I>;
+        if (!complete || seen.test(I) || !required(D{})) return;
         complete = false;
-        r.fail(decode_errc::missing_member, "missing required member");
+        r.fail(decode_errc::missing_member, "missing required member" + of());
         r.error().prepend_key(wire_name_v<T, D>);
     });
     return complete;
+}
+
+template <class T>
+bool read_struct(reader& r, T& v) {
+    if (!r.begin_object()) return false;
+    return read_members<public_members<T>>(
+        r, v, true, {},
+        [&](auto D) { return read(r, v.*decltype(D)::pointer); },
+        [](auto D) {
+            using M = std::remove_cvref_t<decltype(v.*decltype(D)::pointer)>;
+            return !may_be_absent<M>() && !member_optional<T>(core::detail::wire_name_of<T, decltype(D)>::cpp);
+        },
+        [](std::string_view) { return 0; });
 }
 
 template <class T>

@@ -25,6 +25,10 @@
 #include <variant>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace chatadmin::json {
 
 struct write_options {
@@ -95,9 +99,21 @@ namespace detail {
 
 // Index of the first byte in [p, end) that a JSON string cannot carry as is ('"', '\\',
 // a control character) or that starts a multi-byte UTF-8 sequence (>= 0x80); end when none.
-// Eight bytes at a time: in each SWAR term the lowest flagged byte is exact (a borrow only
-// ever flags bytes above a true hit), so the lowest bit of the union is the first such byte.
+// Sixteen bytes at a time where SSE2 is there (a signed compare below 0x20 flags both the
+// controls and the bytes >= 0x80), then eight: in each SWAR term the lowest flagged byte is
+// exact (a borrow only ever flags bytes above a true hit), so the lowest bit of the union is
+// the first such byte.
 inline const unsigned char* find_string_special(const unsigned char* p, const unsigned char* end) noexcept {
+#if defined(__SSE2__)
+    while (end - p >= 16) {
+        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')), _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))),
+                                         _mm_cmplt_epi8(w, _mm_set1_epi8(0x20)));
+        const auto m = static_cast<unsigned>(_mm_movemask_epi8(hit));
+        if (m != 0) return p + std::countr_zero(m);
+        p += 16;
+    }
+#endif
     if constexpr (std::endian::native == std::endian::little) {
         constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
         while (end - p >= 8) {
@@ -165,9 +181,9 @@ struct writer_access;
 /// Appends JSON tokens to a string. Codecs write through it.
 ///
 /// Every call leaves the string holding exactly the text written so far. Inside
-/// json::write the writer works through a cursor instead: the string is grown ahead
-/// (with slack) and cut to the written length when the outermost json::write returns
-/// (or when a codec asks for buffer()).
+/// json::write the writer works through a cursor instead: the string is grown ahead (by
+/// about the size of the value, then with slack) and cut to the written length when the
+/// outermost json::write returns (or when a codec asks for buffer()).
 class writer {
 public:
     explicit writer(std::string& out, write_options opts = {}) : out_(out), opts_(opts) {}
@@ -222,8 +238,8 @@ private:
 
     [[gnu::noinline]] void grow(std::size_t n) {
         const std::size_t len = cur_ ? static_cast<std::size_t>(cur_ - out_.data()) : out_.size();
-        std::size_t slack = len / 2;
-        if (slack < 256) slack = 256;
+        std::size_t slack = cur_ ? len / 2 : 0;  // a first attach is sized by json::write's estimate
+        if (cur_ && slack < 256) slack = 256;
         if (slack < n) slack = n;
         out_.resize(len + slack);
         cur_ = out_.data() + len;
@@ -231,19 +247,20 @@ private:
     }
 
     // Cuts the string to the written length; the cursor re-attaches on the next write.
-    void sync() {
+    [[gnu::always_inline]] void sync() {
         if (cur_) {
-            out_.resize(static_cast<std::size_t>(cur_ - out_.data()));
+            out_.erase(static_cast<std::size_t>(cur_ - out_.data()));
             cur_ = end_ = nullptr;
         }
     }
 
-    void put(const char* s, std::size_t n) {
+    // Inlined, so that a key or literal of known length is copied without a library call.
+    [[gnu::always_inline]] void put(const char* s, std::size_t n) {
         char* p = room(n);
         std::memcpy(p, s, n);
         cur_ = p + n;
     }
-    void put(char c) {
+    [[gnu::always_inline]] void put(char c) {
         char* p = room(1);
         *p = c;
         cur_ = p + 1;
@@ -269,7 +286,7 @@ private:
 
     // `key` (a precomputed `"name":` or `,"name":`) followed by the integer.
     template <std::integral I>
-    void put_key_integer(std::string_view key, I v) {
+    [[gnu::always_inline]] void put_key_integer(std::string_view key, I v) {
         char* p = room(key.size() + 24);
         std::memcpy(p, key.data(), key.size());
         cur_ = p + key.size();
@@ -343,6 +360,11 @@ namespace detail {
 // The cursor operations, for the generic writer below (always inside a session).
 struct writer_access {
     using session = writer::session;
+    // Attaches the cursor with room for about n bytes, so that most texts need one resize
+    // of about their size and no regrowth.
+    static void prepare(writer& w, std::size_t n) {
+        if (!w.cur_) w.grow(n);
+    }
     static void raw(writer& w, std::string_view s) { w.put(s.data(), s.size()); }
     static void raw(writer& w, char c) { w.put(c); }
     static void null(writer& w) { w.put("null", 4); }
@@ -365,6 +387,29 @@ namespace detail {
 template <class T>
 void write_value(writer& w, const T& v);
 
+// About how many bytes v takes as JSON: exact for the fixed parts (keys, punctuation) and
+// an upper bound for numbers, a guess for the rest. Only sizes the first buffer.
+template <class T>
+std::size_t size_hint(const T& v) {
+    if constexpr (has_codec<T>) {
+        if constexpr (requires { codec<T>::size_hint(v); }) return codec<T>::size_hint(v);
+        else return 32;
+    } else if constexpr (std::is_same_v<T, bool>) return 5;
+    else if constexpr (std::integral<T>) return 22;
+    else if constexpr (std::floating_point<T>) return 24;
+    else if constexpr (std::is_convertible_v<const T&, std::string_view>) return std::string_view(v).size() + 2;
+    else if constexpr (is_optional<T>::value) return v ? size_hint(*v) : 4;
+    else if constexpr (is_vector<T>::value) {
+        if constexpr (std::is_arithmetic_v<typename T::value_type>) return 2 + v.size() * (size_hint(typename T::value_type{}) + 1);
+        else return 2 + v.size() * 32;
+    } else if constexpr (is_map<T>::value) return 2 + v.size() * 32;
+    else if constexpr (described_struct<T>) {
+        std::size_t n = 2;
+        boost::mp11::mp_for_each<public_members<T>>([&](auto D) { n += comma_key_v<T, decltype(D)>.size() + size_hint(v.*D.pointer); });
+        return n;
+    } else return 16;
+}
+
 template <class T>
 void write_map_key(writer& w, const T& k) {
     using A = writer_access;
@@ -382,16 +427,41 @@ void write_map_key(writer& w, const T& k) {
     }
 }
 
+// True when a member of type M may be left out of its object.
+template <class M>
+constexpr bool may_be_omitted() {
+    if constexpr (is_optional<M>::value) return true;
+    else if constexpr (has_codec<M>) return requires(const M& m) { codec<M>::absent(m); };
+    else return false;
+}
+
+// True when a member before the I-th one of T is always written (so the I-th key has a comma).
+template <class T, std::size_t I>
+constexpr bool written_before() {
+    bool any = false;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<I>>([&](auto J) {
+        using D = boost::mp11::mp_at_c<public_members<T>, J>;
+        if (!may_be_omitted<std::remove_cvref_t<decltype(std::declval<const T&>().*D::pointer)>>()) any = true;
+    });
+    return any;
+}
+
 template <class T>
 void write_struct(writer& w, const T& v) {
     using A = writer_access;
+    using members = public_members<T>;
     A::raw(w, '{');
     bool first = true;
-    boost::mp11::mp_for_each<public_members<T>>([&](auto D) {
-        using M = std::remove_cvref_t<decltype(v.*D.pointer)>;
-        const auto& m = v.*D.pointer;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota<boost::mp11::mp_size<members>>>([&](auto I) {
+        using D = boost::mp11::mp_at_c<members, I>;
+        using M = std::remove_cvref_t<decltype(v.*D::pointer)>;
+        const auto& m = v.*D::pointer;
         if (is_absent(m)) return;
-        const std::string_view key = first ? quoted_key_v<T, decltype(D)> : comma_key_v<T, decltype(D)>;
+        // The key's length is a constant wherever the comma is known before running.
+        std::string_view key;
+        if constexpr (I == 0) key = quoted_key_v<T, D>;
+        else if constexpr (written_before<T, I>()) key = comma_key_v<T, D>;
+        else key = first ? quoted_key_v<T, D> : comma_key_v<T, D>;
         first = false;
         if constexpr (!has_codec<M> && std::integral<M> && !std::is_same_v<M, bool>) {
             A::key_integer(w, key, m);
@@ -459,6 +529,7 @@ void write_value(writer& w, const T& v) {
 template <class T>
 void write(writer& w, const T& v) {
     detail::writer_access::session g(w);
+    if (g.outer) detail::writer_access::prepare(w, detail::size_hint(v));
     detail::write_value(w, v);
 }
 
@@ -473,7 +544,6 @@ void write_to(std::string& out, const T& v, write_options opts = {}) {
 template <class T>
 std::string to_json(const T& v, write_options opts = {}) {
     std::string out;
-    out.reserve(256);
     write_to(out, v, opts);
     return out;
 }

@@ -114,7 +114,8 @@ namespace json {
 
 template <>
 struct codec<yes_no> {
-    static void write(writer& w, yes_no v) { w.raw(v.value ? "\"Y\"" : "\"N\""); }
+    static std::size_t size_hint(yes_no) { return 3; }
+    static void write(writer& w, yes_no v) { w.raw(v.value ? std::string_view("\"Y\"") : std::string_view("\"N\"")); }
     static bool read(reader& r, yes_no& v) {
         if (r.peek() == token::boolean) return r.read_bool(v.value);
         std::string_view s;
@@ -129,6 +130,7 @@ struct codec<yes_no> {
 
 template <class T>
 struct codec<one_or_many<T>> {
+    static std::size_t size_hint(const one_or_many<T>& v) { return detail::size_hint(v.values); }
     static void write(writer& w, const one_or_many<T>& v) {
         if (v.scalar && v.values.size() == 1) json::write(w, v.values.front());
         else json::write(w, v.values);
@@ -147,6 +149,7 @@ struct codec<one_or_many<T>> {
 template <class T>
 struct codec<false_or<T>> {
     static constexpr bool may_be_absent = true;
+    static std::size_t size_hint(const false_or<T>& v) { return v ? detail::size_hint(*v) : 5; }
     static void write(writer& w, const false_or<T>& v) {
         if (v) json::write(w, *v);
         else w.boolean(false);
@@ -175,6 +178,7 @@ private:
 template <class T>
 struct codec<nullable<T>> {
     static constexpr bool may_be_absent = true;
+    static std::size_t size_hint(const nullable<T>& v) { return v ? detail::size_hint(*v) : 4; }
     static void write(writer& w, const nullable<T>& v) {
         if (v) json::write(w, *v);
         else w.null();
@@ -189,6 +193,7 @@ struct codec<nullable<T>> {
 template <class T>
 struct codec<lenient<T>> {
     static constexpr bool may_be_absent = json::may_be_absent<T>();
+    static std::size_t size_hint(const lenient<T>& v) { return detail::size_hint(v.value); }
     static void write(writer& w, const lenient<T>& v) { json::write(w, v.value); }
     static bool read(reader& r, lenient<T>& v) {
         ++r.lenient_numbers;
@@ -200,6 +205,7 @@ struct codec<lenient<T>> {
 
 template <class I>
 struct codec<as_string<I>> {
+    static std::size_t size_hint(as_string<I>) { return 24; }
     static void write(writer& w, as_string<I> v) {
         char buf[32];
         auto res = std::to_chars(buf, buf + sizeof buf, v.value);
@@ -236,6 +242,7 @@ template <>
 struct codec<raw_json> {
     static constexpr bool may_be_absent = true;
     static bool absent(const raw_json& v) { return v.text.empty(); }
+    static std::size_t size_hint(const raw_json& v) { return v.text.empty() ? 4 : v.text.size(); }
     static void write(writer& w, const raw_json& v) {
         if (v.text.empty()) w.null();
         else w.raw(v.text);

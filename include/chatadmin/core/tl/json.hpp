@@ -244,37 +244,35 @@ void write_json_object(json::writer& w, const T& v, std::string_view predicate, 
     w.raw('}');
 }
 
+// One member's value; the caller names the member in the error path.
 template <class T, class D>
 bool read_json_member(json::reader& r, T& v) {
     using M = json_member_t<T, D>;
     auto& m = v.*D::pointer;
-    bool ok;
     if constexpr (is_flags<M>::value) {
         lenient_scope l(r);
-        ok = r.read_integer(m.value);
+        return r.read_integer(m.value);
     } else if constexpr (is_flag<M>::value) {
         if (r.peek() == json::token::null) {
             m.value = false;
-            ok = r.read_null();
-        } else {
-            ok = r.read_bool(m.value);
+            return r.read_null();
         }
+        return r.read_bool(m.value);
     } else if constexpr (is_opt<M>::value) {
         using V = typename M::value_type;
         if (r.peek() == json::token::null) {
             m.reset();
-            ok = r.read_null();
-        } else if constexpr (is_unmodelled<V>::value) {
-            ok = r.fail(decode_errc::unexpected_type,
-                        "field is present but its type " + std::string(V::tl_type) + " is not modelled; cannot decode it");
+            return r.read_null();
+        }
+        if constexpr (is_unmodelled<V>::value) {
+            return r.fail(decode_errc::unexpected_type,
+                          "field is present but its type " + std::string(V::tl_type) + " is not modelled; cannot decode it");
         } else {
-            ok = read_json(r, m.emplace());
+            return read_json(r, m.emplace());
         }
     } else {
-        ok = read_json(r, m);
+        return read_json(r, m);
     }
-    if (!ok) r.error().prepend_key(wire_name_v<T, D>);
-    return ok;
 }
 
 template <class T>
@@ -294,57 +292,17 @@ bool check_predicate(json::reader& r) {
 // Reads the members of an object whose '{' (and perhaps some keys) were consumed.
 template <class T>
 bool read_json_members(json::reader& r, T& v, bool first) {
-    using members = json_members<T>;
-    constexpr std::size_t N = boost::mp11::mp_size<members>::value;
-    std::bitset<N == 0 ? 1 : N> seen;
-    std::size_t hint = 0;
-    std::string_view key;
-    int st;
-    while ((st = r.next_key(key, first)) > 0) {
-        if (key == "_") {
-            if (!check_predicate<T>(r)) return false;
-            continue;
-        }
-        int matched = -1;
-        bool ok = true;
-        auto try_member = [&](auto I) {
-            using D = boost::mp11::mp_at_c<members, I>;
-            if (key != wire_name_v<T, D>) return;
-            matched = static_cast<int>(I);
-            seen.set(I);
-            ok = read_json_member<T, D>(r, v);
-        };
-        if constexpr (N > 0) {
-            boost::mp11::mp_with_index<N>(hint < N ? hint : 0, [&](auto I) { try_member(I); });
-            if (matched < 0)
-                boost::mp11::mp_for_each<boost::mp11::mp_iota_c<N>>([&](auto I) {
-                    if (matched < 0) try_member(I);
-                });
-        }
-        if (!ok) return false;
-        if (matched >= 0) {
-            hint = static_cast<std::size_t>(matched) + 1;
-            continue;
-        }
-        if (!r.options().allow_unknown_members) {
-            std::string k(key);
-            r.fail(decode_errc::unknown_member, "unknown member of " + std::string(T::tl_name));
-            r.error().prepend_key(k);
-            return false;
-        }
-        if (!r.skip_value()) return false;
-    }
-    if (st < 0) return false;
-    bool complete = true;
-    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<N>>([&](auto I) {
-        using D = boost::mp11::mp_at_c<members, I>;
-        using M = json_member_t<T, D>;
-        if (!complete || seen.test(I) || is_flags<M>::value || is_flag<M>::value || is_opt<M>::value) return;
-        complete = false;
-        r.fail(decode_errc::missing_member, "missing required member of " + std::string(T::tl_name));
-        r.error().prepend_key(wire_name_v<T, D>);
-    });
-    return complete;
+    return json::detail::read_members<json_members<T>>(
+        r, v, first, T::tl_name,
+        [&](auto D) { return read_json_member<T, decltype(D)>(r, v); },
+        [](auto D) {
+            using M = json_member_t<T, decltype(D)>;
+            return !is_flags<M>::value && !is_flag<M>::value && !is_opt<M>::value;
+        },
+        [&](std::string_view key) {
+            if (key != "_") return 0;
+            return check_predicate<T>(r) ? 1 : -1;
+        });
 }
 
 template <class T>
