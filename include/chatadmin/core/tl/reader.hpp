@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,7 @@ inline std::string hex_id(std::uint32_t id) {
 /// A cursor over TL input. Every read either succeeds or records a decode_error
 /// (with the byte offset) and returns false; the caller adds the path while unwinding.
 /// The reader views its input: the bytes must outlive it.
+/// The error is only built when asked for or on failure, so a reader is cheap to make.
 class reader {
 public:
     explicit reader(std::string_view in, limits lim = {}) : in_(in), lim_(lim) {}
@@ -38,24 +40,28 @@ public:
     std::size_t offset() const noexcept { return pos_; }
     std::size_t remaining() const noexcept { return in_.size() - pos_; }
     const limits& limit() const noexcept { return lim_; }
-    decode_error& error() noexcept { return err_; }
+    decode_error& error() noexcept {
+        if (!err_) err_.emplace();
+        return *err_;
+    }
 
     /// Records an error at byte offset `at` (also named in the message) and returns false.
     bool fail(decode_errc ec, std::string message, std::size_t at) {
         message += " at byte " + std::to_string(at);
-        err_ = decode_error{make_error_code(ec), {}, std::move(message), at};
+        err_.emplace(decode_error{make_error_code(ec), {}, std::move(message), at});
         return false;
     }
 
     [[gnu::always_inline]] bool need(std::size_t n, std::string_view what) {
         if (remaining() >= n) [[likely]] return true;
-        return need_failed(n, what);
+        need_failed(n, what);
+        return false;
     }
-    [[gnu::noinline, gnu::cold]] bool need_failed(std::size_t n, std::string_view what) {
-        return fail(decode_errc::truncated,
-                    "input ends inside " + std::string(what) + " (" + std::to_string(n) + " bytes needed, " +
-                        std::to_string(remaining()) + " left)",
-                    pos_);
+    [[gnu::noinline, gnu::cold]] void need_failed(std::size_t n, std::string_view what) {
+        fail(decode_errc::truncated,
+             "input ends inside " + std::string(what) + " (" + std::to_string(n) + " bytes needed, " +
+                 std::to_string(remaining()) + " left)",
+             pos_);
     }
 
     [[gnu::always_inline]] bool u32(std::uint32_t& v, std::string_view what = "int") {
@@ -103,11 +109,18 @@ public:
             len = byte(pos_ + 1) | std::size_t(byte(pos_ + 2)) << 8 | std::size_t(byte(pos_ + 3)) << 16;
             head = 4;
         } else {
-            return bad_marker(start);
+            bad_marker(start);
+            return false;
         }
-        if (len > lim_.max_string) [[unlikely]] return string_failed(start, len, true);
+        if (len > lim_.max_string) [[unlikely]] {
+            string_failed(start, len, true);
+            return false;
+        }
         std::size_t total = (head + len + 3) / 4 * 4;
-        if (total > remaining()) [[unlikely]] return string_failed(start, len, false);
+        if (total > remaining()) [[unlikely]] {
+            string_failed(start, len, false);
+            return false;
+        }
         s.assign(in_.data() + pos_ + head, len);
         pos_ += total;
         return true;
@@ -116,27 +129,34 @@ public:
     /// Counts nesting; false (too_deep) beyond limits::max_depth.
     [[gnu::always_inline]] bool enter() {
         if (++depth_ <= lim_.max_depth) [[likely]] return true;
-        return too_deep();
+        too_deep();
+        return false;
     }
     void leave() noexcept { --depth_; }
+    /// The check of enter() for a value that enters nothing further (so has nothing to leave).
+    [[gnu::always_inline]] bool enter_leaf() {
+        if (depth_ < lim_.max_depth) [[likely]] return true;
+        too_deep();
+        return false;
+    }
 
 private:
-    [[gnu::noinline, gnu::cold]] bool bad_marker(std::size_t start) {
-        return fail(decode_errc::invalid_value, "string length marker 0xff is not standard TL", start);
+    [[gnu::noinline, gnu::cold]] void bad_marker(std::size_t start) {
+        fail(decode_errc::invalid_value, "string length marker 0xff is not standard TL", start);
     }
-    [[gnu::noinline, gnu::cold]] bool too_deep() {
-        return fail(decode_errc::too_deep, "nesting deeper than " + std::to_string(lim_.max_depth), pos_);
+    [[gnu::noinline, gnu::cold]] void too_deep() {
+        fail(decode_errc::too_deep, "nesting deeper than " + std::to_string(lim_.max_depth), pos_);
     }
-    [[gnu::noinline, gnu::cold]] bool string_failed(std::size_t start, std::size_t len, bool too_large) {
+    [[gnu::noinline, gnu::cold]] void string_failed(std::size_t start, std::size_t len, bool too_large) {
         if (too_large)
-            return fail(decode_errc::too_large,
-                        "string of " + std::to_string(len) + " bytes exceeds the limit of " +
-                            std::to_string(lim_.max_string),
-                        start);
-        return fail(decode_errc::truncated,
-                    "string of " + std::to_string(len) + " bytes runs past the end of the input (" +
-                        std::to_string(remaining()) + " bytes left)",
-                    start);
+            fail(decode_errc::too_large,
+                 "string of " + std::to_string(len) + " bytes exceeds the limit of " + std::to_string(lim_.max_string),
+                 start);
+        else
+            fail(decode_errc::truncated,
+                 "string of " + std::to_string(len) + " bytes runs past the end of the input (" +
+                     std::to_string(remaining()) + " bytes left)",
+                 start);
     }
 
     unsigned char byte(std::size_t i) const { return static_cast<unsigned char>(in_[i]); }
@@ -155,7 +175,7 @@ private:
     std::size_t pos_ = 0;
     std::size_t depth_ = 0;
     limits lim_;
-    decode_error err_;
+    std::optional<decode_error> err_;
 };
 
 } // namespace chatadmin::tl
