@@ -262,36 +262,17 @@ TEST_CASE("tl json: rpc_error(420, FLOOD_WAIT_30)") {
 }
 
 TEST_CASE("tl json: an updates answer with updateChannel and updateChannelParticipant") {
-    tg::channel_participant_admin admin;
-    admin.can_edit = true;
-    admin.user_id = 987654321;
-    admin.promoted_by = 42;
-    admin.date = 1700000000;
-    admin.admin_rights.change_info = true;
-    admin.admin_rights.manage_linked_peers = true;
-    admin.rank = "mod";
-    tg::update_channel_participant p;
-    p.channel_id = 1234567890;
-    p.date = 1700000000;
-    p.actor_id = 100000001;
-    p.user_id = 987654321;
-    p.prev_participant = tg::channel_participant{{}, 987654321, 1600000000, {}, {}};
-    p.new_participant = admin;
-    p.qts = 5;
-    tg::updates u;
-    u.updates = {tg::update_channel{1234567890}, p};
-    u.users = {tg::user_empty{987654321}};
-    u.date = 1700000000;
-    u.seq = 0;
-    const tg::updates_type answer{u};
+    const tg::updates_type answer{telegram_samples::sample_answer()};
 
     const std::string text =
         R"({"_":"updates","updates":[{"_":"updateChannel","channel_id":"1234567890"},)"
-        R"({"_":"updateChannelParticipant","channel_id":"1234567890","date":1700000000,"actor_id":"100000001","user_id":"987654321",)"
+        R"({"_":"updateChannelParticipant","channel_id":"1234567890","date":1700000000,"actor_id":"42","user_id":"987654321",)"
         R"("prev_participant":{"_":"channelParticipant","user_id":"987654321","date":1600000000},)"
         R"("new_participant":{"_":"channelParticipantAdmin","can_edit":true,"user_id":"987654321","promoted_by":"42","date":1700000000,)"
         R"("admin_rights":{"_":"chatAdminRights","change_info":true,"manage_linked_peers":true},"rank":"mod"},"qts":5}],)"
-        R"("users":[{"_":"userEmpty","id":"987654321"}],"chats":[],"date":1700000000,"seq":0})";
+        R"("users":[{"_":"userEmpty","id":"987654321"}],)"
+        R"("chats":[{"_":"channelForbidden","megagroup":true,"id":"1234567890","access_hash":"7","title":"group"}],)"
+        R"("date":1700000001,"seq":0})";
     CHECK(json::to_json(answer) == text);
     auto back = json::from_json<tg::updates_type>(text);
     REQUIRE(back);
