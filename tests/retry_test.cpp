@@ -451,21 +451,27 @@ TEST_CASE("retry: telegram rpc errors other than the waits are never retried", "
     static_assert(tg::is_idempotent_v<tg::channels::edit_admin>);
 }
 
-TEST_CASE("retry: telegram flood wait end to end with the engine", "[retry][telegram]") {
-    fake_clock clk;
+// Runs a Telegram call through the engine (up to 3 retries): attempt i fails with the 420
+// rpc_error failures[i - 1] while there is one, then answers 42. Counts the attempts.
+result<int, tg::error> run_telegram(fake_clock& clk, const std::vector<std::string>& failures, int& calls) {
     tg::retry_options o;
     o.policy = plain(3);
     tg::retry_classifier c(o, false);
-    int calls = 0;
-    auto r = retry::run(
+    calls = 0;
+    return retry::run(
         o.policy, clk.hooks(),
         [&](int attempt) -> result<int, tg::error> {
             ++calls;
-            if (attempt == 1) return unexpected{tg_error(420, "FLOOD_WAIT_3")};
-            if (attempt == 2) return unexpected{tg_error(420, "FLOOD_WAIT_7")};
+            if (attempt <= static_cast<int>(failures.size())) return unexpected{tg_error(420, failures[attempt - 1])};
             return 42;
         },
         [&](const tg::error& e, const retry::attempt_state& s) { return c(e, 0, s); });
+}
+
+TEST_CASE("retry: telegram flood wait end to end with the engine", "[retry][telegram]") {
+    fake_clock clk;
+    int calls = 0;
+    auto r = run_telegram(clk, {"FLOOD_WAIT_3", "FLOOD_WAIT_7"}, calls);
     REQUIRE(r);
     CHECK(*r == 42);
     CHECK(clk.sleeps == std::vector<long long>{3000, 7000});
@@ -486,19 +492,10 @@ TEST_CASE("retry: telegram FLOOD_PREMIUM_WAIT_X is waited out like FLOOD_WAIT_X,
     CHECK(c(tg_error(420, "FLOOD_PREMIUM_WAIT_X"), 0, state_at(0)).what == retry::decision::action::stop);
 
     fake_clock clk;
-    o.policy = plain(3);
     int calls = 0;
-    auto r = retry::run(
-        o.policy, clk.hooks(),
-        [&](int attempt) -> result<int, tg::error> {
-            ++calls;
-            if (attempt == 1) return unexpected{tg_error(420, "FLOOD_PREMIUM_WAIT_30")};
-            if (attempt == 2) return unexpected{tg_error(420, "FLOOD_WAIT_2")};
-            return 7;
-        },
-        [&](const tg::error& e, const retry::attempt_state& s) { return c(e, 0, s); });
+    auto r = run_telegram(clk, {"FLOOD_PREMIUM_WAIT_30", "FLOOD_WAIT_2"}, calls);
     REQUIRE(r);
-    CHECK(*r == 7);
+    CHECK(*r == 42);
     CHECK(calls == 3);
     CHECK(clk.sleeps == std::vector<long long>{30'000, 2000});
     REQUIRE(clk.events.size() == 2);
