@@ -272,3 +272,55 @@ TEST_CASE("json: read_into reuses storage") {
     CHECK_FALSE(json::read_into(full, v));
     CHECK(v.items.size() == 2);
 }
+
+TEST_CASE("json: integer arrays of any length, with the extremes, as numbers and as strings") {
+    std::mt19937_64 rng(7);
+    for (std::size_t n : {0u, 1u, 2u, 63u, 64u, 65u, 128u, 129u, 1000u}) {
+        std::vector<std::int64_t> v(n);
+        for (auto& x : v) {
+            switch (rng() % 4) {
+            case 0: x = std::numeric_limits<std::int64_t>::min(); break;
+            case 1: x = std::numeric_limits<std::int64_t>::max(); break;
+            case 2: x = static_cast<std::int64_t>(rng() % 100) - 50; break;
+            default: x = static_cast<std::int64_t>(rng()); break;
+            }
+        }
+        INFO("n = " << n);
+        // Boost.JSON's serializer is the independent reference.
+        CHECK(json::to_json(v) == boost::json::serialize(boost::json::value_from(v)));
+        std::string quoted = "[";
+        for (std::size_t i = 0; i < n; ++i) quoted += (i ? ",\"" : "\"") + std::to_string(v[i]) + "\"";
+        quoted += "]";
+        CHECK(json::to_json(v, {.int64_as_string = true}) == quoted);
+    }
+    CHECK(json::to_json(std::vector<std::uint8_t>{0, 255}) == "[0,255]");
+    CHECK(json::to_json(std::vector<short>{-32768, 32767}) == "[-32768,32767]");
+    CHECK(json::to_json(std::vector<int>{-1}, {.int64_as_string = true}) == "[-1]");  // only 64-bit ones are quoted
+    CHECK(json::to_json(std::vector<bool>{true, false}) == "[true,false]");
+}
+
+TEST_CASE("json: writing through a caller's writer appends after what is there") {
+    std::string out = "prefix:";
+    json::writer w(out);
+    w.raw('[');
+    json::write(w, jt::inner{1, "one"});      // a bounded shape: written on a writer of its own
+    w.raw(',');
+    json::write(w, jt::outer{});              // not bounded (nested arrays of structs, a map)
+    w.raw(',');
+    json::write(w, std::vector<std::int64_t>{3, -7});
+    w.raw(']');
+    CHECK(out == R"(prefix:[{"a":1,"b":"one"},{"id":0,"name":"","flag":false,"ratio":0,"items":[],"by_id":{},"hue":"red"},[3,-7]])");
+    CHECK(w.buffer() == out);
+}
+
+TEST_CASE("json: which shapes are written as one inlined function") {
+    static_assert(json::detail::inline_whole<jt::inner>());
+    static_assert(json::detail::inline_whole<jt::narrow>());
+    static_assert(json::detail::inline_whole<std::vector<std::int64_t>>());
+    static_assert(!json::detail::inline_whole<std::vector<jt::inner>>());
+    static_assert(!json::detail::inline_whole<jt::outer>());
+    static_assert(json::detail::inline_whole<nullable<std::int64_t>>());
+    static_assert(!json::detail::inline_whole<nullable<jt::outer>>());
+    static_assert(!json::detail::inline_whole<raw_json>());
+    SUCCEED();
+}

@@ -32,6 +32,8 @@ namespace chatadmin::json {
 
 template <>
 struct codec<bitrix24::id_list> {
+    static constexpr bool inline_write = true;
+    static std::size_t size_hint(const bitrix24::id_list& v) { return 4 + v.values.size() * 21; }
     static void write(writer& w, const bitrix24::id_list& v) {
         if (v.as_json_string) json::write(w, json_string<std::vector<std::int64_t>>(v.values));
         else json::write(w, v.values);

@@ -9,6 +9,8 @@
 //       static bool absent(const my_type&);              // optional: omit the member when true
 //       static constexpr bool may_be_absent = true;      // optional: a missing member is not an error
 //       static std::size_t size_hint(const my_type&);    // optional: about how many bytes write() takes
+//       static constexpr bool inline_write = true;       // optional: write() is small and may be inlined
+//                                                         //   whole into the enclosing struct's writer
 //   };
 //
 // Described structs, described enums and the standard types need no specialization.

@@ -9,6 +9,7 @@
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -84,6 +85,11 @@ template <class T>
 struct is_variant : std::false_type {};
 template <class... T>
 struct is_variant<std::variant<T...>> : std::true_type {};
+
+// A vector of plain integers: written in one go.
+template <class T>
+concept integer_vector = is_vector<T>::value && std::integral<typename T::value_type> &&
+                         !std::is_same_v<typename T::value_type, bool> && !has_codec<typename T::value_type>;
 
 template <class T>
 concept described_struct = boost::describe::has_describe_members<T>::value && std::is_class_v<T>;
@@ -236,20 +242,30 @@ private:
         return cur_;
     }
 
-    [[gnu::noinline]] void grow(std::size_t n) {
-        const std::size_t len = cur_ ? static_cast<std::size_t>(cur_ - out_.data()) : out_.size();
-        std::size_t slack = cur_ ? len / 2 : 0;  // a first attach is sized by json::write's estimate
-        if (cur_ && slack < 256) slack = 256;
+    // Out of line, and given the string rather than the writer: a writer whose address
+    // never leaves the inlined code keeps its cursor in registers.
+    struct window {
+        char* cur;
+        char* end;
+    };
+    [[gnu::noinline]] static window grow(std::string& out, char* cur, std::size_t n) {
+        const std::size_t len = cur ? static_cast<std::size_t>(cur - out.data()) : out.size();
+        std::size_t slack = cur ? len / 2 : 0;  // a first attach is sized by json::write's estimate
+        if (cur && slack < 256) slack = 256;
         if (slack < n) slack = n;
-        out_.resize(len + slack);
-        cur_ = out_.data() + len;
-        end_ = out_.data() + out_.size();
+        out.resize(len + slack);
+        return {out.data() + len, out.data() + out.size()};
+    }
+    void grow(std::size_t n) {
+        const window w = grow(out_, cur_, n);
+        cur_ = w.cur;
+        end_ = w.end;
     }
 
     // Cuts the string to the written length; the cursor re-attaches on the next write.
     [[gnu::always_inline]] void sync() {
         if (cur_) {
-            out_.erase(static_cast<std::size_t>(cur_ - out_.data()));
+            out_.erase(out_.begin() + (cur_ - out_.data()), out_.end());  // at the end: only sets the length
             cur_ = end_ = nullptr;
         }
     }
@@ -281,6 +297,30 @@ private:
         } else {
             p = detail::format_integer(p, v);
         }
+        cur_ = p;
+    }
+
+    // `[a,b,…]`: room for a run of elements at once, formatted through a local cursor.
+    template <std::integral I>
+    void put_integers(const I* v, std::size_t n) {
+        constexpr std::size_t each = 24;  // comma, quote, sign, 20 digits, quote (int64_as_string)
+        constexpr std::size_t run = 64;
+        const bool quoted = opts_.int64_as_string && sizeof(I) == 8;
+        char* p = room(2 + std::min(n, run) * each);
+        *p++ = '[';
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i != 0) {
+                if (i % run == 0) {
+                    cur_ = p;
+                    p = room(1 + std::min(n - i, run) * each);
+                }
+                *p++ = ',';
+            }
+            if (quoted) *p++ = '"';
+            p = detail::format_integer(p, v[i]);
+            if (quoted) *p++ = '"';
+        }
+        *p++ = ']';
         cur_ = p;
     }
 
@@ -362,6 +402,8 @@ struct writer_access {
     using session = writer::session;
     // Attaches the cursor with room for about n bytes, so that most texts need one resize
     // of about their size and no regrowth.
+    static bool active(const writer& w) noexcept { return w.active_; }
+    static std::string& out(writer& w) noexcept { return w.out_; }
     static void prepare(writer& w, std::size_t n) {
         if (!w.cur_) w.grow(n);
     }
@@ -375,6 +417,8 @@ struct writer_access {
     static void key_integer(writer& w, std::string_view key, I v) { w.put_key_integer(key, v); }
     static void number(writer& w, double v) { w.put_number(v); }
     static void string(writer& w, std::string_view s) { w.put_string(s); }
+    template <std::integral I>
+    static void integers(writer& w, const I* v, std::size_t n) { w.put_integers(v, n); }
 };
 
 } // namespace detail
@@ -508,6 +552,8 @@ void write_value(writer& w, const T& v) {
             write_value(w, val);
         }
         A::raw(w, '}');
+    } else if constexpr (integer_vector<T>) {
+        A::integers(w, v.data(), v.size());
     } else if constexpr (is_vector<T>::value || requires { std::tuple_size<T>::value; v.begin(); }) {
         A::raw(w, '[');
         bool first = true;
@@ -524,20 +570,58 @@ void write_value(writer& w, const T& v) {
 
 } // namespace detail
 
+namespace detail {
+
+// True when T's whole JSON form is a bounded shape of scalars, strings, integer arrays and
+// nested such structs (codecs opt in with `inline_write`): writing it is one function the
+// compiler can see whole, with the writer's cursor kept in registers.
+template <class T>
+constexpr bool inline_whole() {
+    if constexpr (has_codec<T>) {
+        if constexpr (requires { codec<T>::inline_write; }) return codec<T>::inline_write;
+        else return false;
+    } else if constexpr (std::is_arithmetic_v<T> || described_enum<T> || std::is_convertible_v<const T&, std::string_view>)
+        return true;
+    else if constexpr (is_optional<T>::value) return inline_whole<typename T::value_type>();
+    else if constexpr (integer_vector<T>) return true;
+    else if constexpr (described_struct<T>) {
+        bool all = true;
+        boost::mp11::mp_for_each<public_members<T>>([&](auto D) {
+            if (!inline_whole<std::remove_cvref_t<decltype(std::declval<const T&>().*D.pointer)>>()) all = false;
+        });
+        return all;
+    } else return false;
+}
+
+// The outermost write works on a writer of its own, which never leaves this function.
+template <class T>
+void write_outer(std::string& out, write_options opts, const T& v) {
+    writer w(out, opts);
+    writer_access::session g(w);
+    writer_access::prepare(w, size_hint(v));
+    write_value(w, v);
+}
+template <class T>
+[[gnu::flatten]] void write_outer_inlined(std::string& out, write_options opts, const T& v) {
+    write_outer(out, opts, v);
+}
+
+} // namespace detail
+
 /// Writes v as JSON. Absent optionals inside objects are omitted; a top-level empty
 /// optional is null.
 template <class T>
 void write(writer& w, const T& v) {
-    detail::writer_access::session g(w);
-    if (g.outer) detail::writer_access::prepare(w, detail::size_hint(v));
-    detail::write_value(w, v);
+    if (detail::writer_access::active(w)) return detail::write_value(w, v);
+    if constexpr (detail::inline_whole<T>()) detail::write_outer_inlined(detail::writer_access::out(w), w.options(), v);
+    else detail::write_outer(detail::writer_access::out(w), w.options(), v);
 }
 
 /// Appends v as JSON to out.
 template <class T>
 void write_to(std::string& out, const T& v, write_options opts = {}) {
-    writer w(out, opts);
-    write(w, v);
+    if constexpr (detail::inline_whole<T>()) detail::write_outer_inlined(out, opts, v);
+    else detail::write_outer(out, opts, v);
 }
 
 /// v as a JSON string.

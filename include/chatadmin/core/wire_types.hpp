@@ -114,6 +114,7 @@ namespace json {
 
 template <>
 struct codec<yes_no> {
+    static constexpr bool inline_write = true;
     static std::size_t size_hint(yes_no) { return 3; }
     static void write(writer& w, yes_no v) { w.raw(v.value ? std::string_view("\"Y\"") : std::string_view("\"N\"")); }
     static bool read(reader& r, yes_no& v) {
@@ -130,6 +131,7 @@ struct codec<yes_no> {
 
 template <class T>
 struct codec<one_or_many<T>> {
+    static constexpr bool inline_write = detail::inline_whole<std::vector<T>>();
     static std::size_t size_hint(const one_or_many<T>& v) { return detail::size_hint(v.values); }
     static void write(writer& w, const one_or_many<T>& v) {
         if (v.scalar && v.values.size() == 1) json::write(w, v.values.front());
@@ -149,6 +151,7 @@ struct codec<one_or_many<T>> {
 template <class T>
 struct codec<false_or<T>> {
     static constexpr bool may_be_absent = true;
+    static constexpr bool inline_write = detail::inline_whole<T>();
     static std::size_t size_hint(const false_or<T>& v) { return v ? detail::size_hint(*v) : 5; }
     static void write(writer& w, const false_or<T>& v) {
         if (v) json::write(w, *v);
@@ -178,6 +181,7 @@ private:
 template <class T>
 struct codec<nullable<T>> {
     static constexpr bool may_be_absent = true;
+    static constexpr bool inline_write = detail::inline_whole<T>();
     static std::size_t size_hint(const nullable<T>& v) { return v ? detail::size_hint(*v) : 4; }
     static void write(writer& w, const nullable<T>& v) {
         if (v) json::write(w, *v);
@@ -193,6 +197,7 @@ struct codec<nullable<T>> {
 template <class T>
 struct codec<lenient<T>> {
     static constexpr bool may_be_absent = json::may_be_absent<T>();
+    static constexpr bool inline_write = detail::inline_whole<T>();
     static std::size_t size_hint(const lenient<T>& v) { return detail::size_hint(v.value); }
     static void write(writer& w, const lenient<T>& v) { json::write(w, v.value); }
     static bool read(reader& r, lenient<T>& v) {
@@ -205,6 +210,7 @@ struct codec<lenient<T>> {
 
 template <class I>
 struct codec<as_string<I>> {
+    static constexpr bool inline_write = true;
     static std::size_t size_hint(as_string<I>) { return 24; }
     static void write(writer& w, as_string<I> v) {
         char buf[32];
