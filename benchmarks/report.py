@@ -28,19 +28,33 @@ def load(path, default=None):
 
 # ---- serialization -------------------------------------------------------------------
 gb = load(os.path.join(a.work, "codecs.json"), {"benchmarks": [], "context": {}})
-rows = OrderedDict()  # (direction, workload) -> peer -> stats
+runs = OrderedDict()  # benchmark name -> its repetitions
 for b in gb["benchmarks"]:
     if b.get("run_type", "iteration") != "iteration" or b.get("error_occurred"):
         continue
-    direction, workload, peer = b["name"].split("/")[:3]
-    scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[b.get("time_unit", "ns")]
+    runs.setdefault(b.get("run_name", b["name"]), []).append(b)
+
+
+def median(xs):
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+# Each benchmark runs several times, interleaved at random with the others; the median of
+# its repetitions stands for it, so that a neighbour's burst moves no single ratio.
+rows = OrderedDict()  # (direction, workload) -> peer -> stats
+for name, reps in runs.items():
+    direction, workload, peer = name.split("/")[:3]
+    scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[reps[0].get("time_unit", "ns")]
     rows.setdefault((direction, workload), OrderedDict())[peer] = {
-        "ns_per_op": b["real_time"] * scale,
-        "cpu_ns_per_op": b["cpu_time"] * scale,
-        "mb_per_s": b.get("bytes_per_second", 0) / 1e6,
-        "allocs_per_op": round(b.get("allocs", 0), 3),
-        "bytes": int(b.get("bytes", 0)),
-        "iterations": b.get("iterations"),
+        "ns_per_op": median([b["real_time"] for b in reps]) * scale,
+        "cpu_ns_per_op": median([b["cpu_time"] for b in reps]) * scale,
+        "mb_per_s": median([b.get("bytes_per_second", 0) for b in reps]) / 1e6,
+        "allocs_per_op": round(max(b.get("allocs", 0) for b in reps), 3),
+        "bytes": int(reps[0].get("bytes", 0)),
+        "iterations": sum(b.get("iterations", 0) for b in reps),
+        "repetitions": len(reps),
     }
 codecs = []
 for (direction, workload), peers in rows.items():

@@ -5,7 +5,8 @@
 #
 # Environment:
 #   BUILD=build               build directory (binaries in $BUILD/bin)
-#   BENCH_MIN_TIME=0.2        seconds per serialization benchmark
+#   BENCH_MIN_TIME=0.05       seconds per repetition of a serialization benchmark
+#   BENCH_REPETITIONS=7       repetitions of each, interleaved at random (the median is reported)
 #   BENCH_DURATION=10         seconds per wrk run (each server, each connection count)
 #   BENCH_CONNECTIONS="8 64"  wrk connection counts (2 wrk threads)
 #   BENCH_SOAK=1              also a 60 s run at 64 connections with RSS sampled each second
@@ -15,7 +16,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-build}
 case $BUILD in /*) bin=$BUILD/bin ;; *) bin=$root/$BUILD/bin ;; esac
-min_time=${BENCH_MIN_TIME:-0.2}
+min_time=${BENCH_MIN_TIME:-0.05}
+repetitions=${BENCH_REPETITIONS:-7}
 duration=${BENCH_DURATION:-10}
 conns=${BENCH_CONNECTIONS:-"8 64"}
 out_dir=$root/benchmarks/results
@@ -30,8 +32,10 @@ mkdir -p "$out_dir"
 
 [ -x "$bin/chatadmin_bench" ] || { echo "bench: $bin/chatadmin_bench not built (libbenchmark-dev missing?)" >&2; exit 1; }
 
-echo "== serialization: chatadmin and peers, one process (min_time ${min_time}s each)"
+echo "== serialization: chatadmin and peers, one process ($repetitions interleaved repetitions of ${min_time}s each)"
 "$bin/chatadmin_bench" --benchmark_min_time="$min_time" \
+  --benchmark_repetitions="$repetitions" --benchmark_enable_random_interleaving=true \
+  --benchmark_display_aggregates_only=true \
   --benchmark_out="$work/codecs.json" --benchmark_out_format=json
 
 # ---- mock throughput ------------------------------------------------------------------
