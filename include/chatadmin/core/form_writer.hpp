@@ -15,6 +15,7 @@
 #include <charconv>
 #include <concepts>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -48,41 +49,83 @@ constexpr bool form_plain(std::string_view s) {
 
 } // namespace detail
 
-/// Appends percent-encoded text: ALPHA / DIGIT / "-" / "_" / "." kept, space as '+'.
-inline void percent_encode(std::string& out, std::string_view s, bool keep_brackets = false) {
+namespace detail {
+
+// Percent-encodes s at p (room for 3 bytes per input byte): ALPHA / DIGIT / "-" / "_" / "."
+// kept, space as '+', and '[' ']' kept when keep_brackets.
+inline char* percent_encode_to(char* p, std::string_view s, bool keep_brackets = false) noexcept {
     static constexpr char hex[] = "0123456789ABCDEF";
     const unsigned keep = keep_brackets ? 2 : 1;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        // Runs that stay as they are are appended whole.
-        std::size_t j = i;
-        while (j < s.size() && detail::form_class[static_cast<unsigned char>(s[j])] - 1u < keep) ++j;
-        out.append(s.data() + i, j - i);
-        if (j == s.size()) break;
-        const auto c = static_cast<unsigned char>(s[j]);
-        if (c == ' ') {
-            out.push_back('+');
+    for (unsigned char c : s) {
+        if (form_class[c] - 1u < keep) {
+            *p++ = static_cast<char>(c);
+        } else if (c == ' ') {
+            *p++ = '+';
         } else {
-            const char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
-            out.append(esc, 3);
+            p[0] = '%';
+            p[1] = hex[c >> 4];
+            p[2] = hex[c & 15];
+            p += 3;
         }
-        i = j + 1;
     }
+    return p;
+}
+
+struct writer_access;
+
+} // namespace detail
+
+/// Appends percent-encoded text: ALPHA / DIGIT / "-" / "_" / "." kept, space as '+'.
+inline void percent_encode(std::string& out, std::string_view s, bool keep_brackets = false) {
+    const std::size_t len = out.size();
+    out.resize(len + 3 * s.size());
+    char* end = detail::percent_encode_to(out.data() + len, s, keep_brackets);
+    out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 /// Writes key=value pairs. `key` is the current (already encoded) key path.
+///
+/// Every call leaves the string holding exactly the text written so far. Inside
+/// form::write_to the writer works through a cursor instead, like json::writer: the string
+/// is grown ahead and cut to the written length when write_to returns.
 class writer {
 public:
     explicit writer(std::string& out, write_options opts = {}) : out_(out), opts_(opts) {}
+    writer(const writer&) = delete;
+    writer& operator=(const writer&) = delete;
 
     const write_options& options() const noexcept { return opts_; }
 
     /// Emits `key=value`, value percent-encoded, after a '&' when the output is not empty.
     void field(std::string_view key, std::string_view value) {
-        if (!out_.empty()) out_.push_back('&');
-        out_.append(key);
-        out_.push_back('=');
-        percent_encode(out_, value);
+        session g(*this);
+        char* p = begin_field(key, 3 * value.size());
+        cur_ = detail::percent_encode_to(p, value);
+    }
+
+    /// Emits `key=<decimal>`.
+    template <std::integral I>
+    void integer_field(std::string_view key, I value) {
+        session g(*this);
+        char* p = begin_field(key, 24);
+        cur_ = json::detail::format_integer(p, value);
+    }
+
+    /// Emits `key[0]=a&key[1]=b&…`.
+    template <std::integral I>
+    void integer_items(std::string_view key, const I* values, std::size_t n) {
+        session g(*this);
+        const std::string_view open = opts_.encode_brackets ? "%5B" : "[";
+        const std::string_view close = opts_.encode_brackets ? "%5D" : "]";
+        for (std::size_t i = 0; i < n; ++i) {
+            char* p = begin_key(key, 2 * (3 + 20) + 1 + 3);
+            std::memcpy(p, open.data(), open.size());
+            p = json::detail::format_u64(p + open.size(), i);
+            std::memcpy(p, close.data(), close.size());
+            p += close.size();
+            *p++ = '=';
+            cur_ = json::detail::format_integer(p, values[i]);
+        }
     }
 
     /// key[sub], with sub percent-encoded.
@@ -101,9 +144,71 @@ public:
     }
 
 private:
+    friend struct detail::writer_access;
+
+    // Opens a cursor session unless one is open; the outermost one cuts the string on exit.
+    struct session {
+        writer& w;
+        bool outer;
+        explicit session(writer& wr) noexcept : w(wr), outer(!wr.active_) { w.active_ = true; }
+        ~session() {
+            if (outer) {
+                w.sync();
+                w.active_ = false;
+            }
+        }
+        session(const session&) = delete;
+        session& operator=(const session&) = delete;
+    };
+
+    // The separator and the key, with room for `more` bytes after them.
+    char* begin_key(std::string_view key, std::size_t more) {
+        char* p = room(1 + key.size() + more);
+        if (p != out_.data()) *p++ = '&';
+        std::memcpy(p, key.data(), key.size());
+        return p + key.size();
+    }
+    // The separator and `key=`, with room for value_room more bytes after them.
+    char* begin_field(std::string_view key, std::size_t value_room) {
+        char* p = begin_key(key, 1 + value_room);
+        *p++ = '=';
+        return p;
+    }
+
+    char* room(std::size_t n) {
+        if (static_cast<std::size_t>(end_ - cur_) < n) [[unlikely]] grow(n);
+        return cur_;
+    }
+
+    [[gnu::noinline]] void grow(std::size_t n) {
+        const std::size_t len = cur_ ? static_cast<std::size_t>(cur_ - out_.data()) : out_.size();
+        std::size_t slack = cur_ ? len / 2 : 0;
+        if (slack < 128) slack = 128;
+        if (slack < n) slack = n;
+        out_.resize(len + slack);
+        cur_ = out_.data() + len;
+        end_ = out_.data() + out_.size();
+    }
+
+    void sync() {
+        if (cur_) {
+            out_.erase(out_.begin() + (cur_ - out_.data()), out_.end());
+            cur_ = end_ = nullptr;
+        }
+    }
+
     std::string& out_;
     write_options opts_;
+    char* cur_ = nullptr;  // null: not attached (the string holds exactly the text)
+    char* end_ = nullptr;
+    bool active_ = false;
 };
+
+namespace detail {
+struct writer_access {
+    using session = writer::session;
+};
+} // namespace detail
 
 /// Customization point: specialize with `static void write(form::writer&, std::string_view key, const T&)`.
 template <class T, class Enable = void>
@@ -137,7 +242,8 @@ void write(writer& w, std::string_view key, const T& v) {
     using namespace json::detail;
     if constexpr (has_codec<T>) codec<T>::write(w, key, v);
     else if constexpr (std::is_same_v<T, bool>) w.field(key, v ? "1" : "0");
-    else if constexpr (std::integral<T> || std::floating_point<T>) {
+    else if constexpr (std::integral<T>) w.integer_field(key, v);
+    else if constexpr (std::floating_point<T>) {
         char buf[32];
         auto r = std::to_chars(buf, buf + sizeof buf, v);
         w.field(key, std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
@@ -152,6 +258,8 @@ void write(writer& w, std::string_view key, const T& v) {
             if constexpr (std::integral<std::remove_cvref_t<decltype(k)>>) write(w, w.subkey(key, std::to_string(k)), val);
             else write(w, w.subkey(key, k), val);
         }
+    } else if constexpr (json::detail::integer_vector<T>) {
+        w.integer_items(key, v.data(), v.size());
     } else if constexpr (is_vector<T>::value) {
         // key[0], key[1], …: one key string, its index rewritten in place.
         const std::string_view close = w.options().encode_brackets ? "%5D" : "]";
@@ -175,6 +283,7 @@ void write(writer& w, std::string_view key, const T& v) {
 template <class T>
 void write_to(std::string& out, const T& v, write_options opts = {}) {
     writer w(out, opts);
+    detail::writer_access::session g(w);
     detail::write_members(w, {}, v);
 }
 
