@@ -144,7 +144,11 @@ private:
         auto inst = std::find_if(instances.begin(), instances.end(),
                                  [&](const ga_instance& i) { return static_cast<std::uint64_t>(i.id_instance) == t->id_instance; });
         if (inst == instances.end()) return documented(ga::errc::forbidden);
-        if (inst->api_token != t->api_token_instance) return documented(ga::errc::unauthorized);
+        if (inst->api_token != t->api_token_instance) {
+            auto r = documented(ga::errc::unauthorized);
+            if (inst->unauthorized_status >= 100 && inst->unauthorized_status <= 599) r.status = inst->unauthorized_status;
+            return r;
+        }
         if (c.req.method == "OPTIONS") return documented(ga::errc::no_content);
         if (!ga::detail::iequal(t->method, ga::set_group_admin::method) || c.req.method != "POST")
             return documented(ga::errc::not_found);

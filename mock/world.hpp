@@ -118,9 +118,12 @@ struct ga_instance {
     std::string wid;             ///< the instance's own WhatsApp id (…@c.us)
     std::string telegram_id;     ///< the instance's own Telegram user id
     bool authorized = true;      ///< false: 400 "instance is starting or not authorized"
+    /// HTTP status of the wrong-token answer {"code":401,"description":"Unauthorized"}: 401, or
+    /// 200 as some servers send it. Outside 100..599: 401.
+    std::int32_t unauthorized_status = 401;
     std::vector<ga_group> groups;
 };
-BOOST_DESCRIBE_STRUCT(ga_instance, (), (id_instance, api_token, wid, telegram_id, authorized, groups))
+BOOST_DESCRIBE_STRUCT(ga_instance, (), (id_instance, api_token, wid, telegram_id, authorized, unauthorized_status, groups))
 
 struct greenapi_world {
     std::vector<ga_instance> instances;

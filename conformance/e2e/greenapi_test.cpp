@@ -217,6 +217,22 @@ TEST_CASE("setGroupAdmin — 401 Unauthorized", "[method:setGroupAdmin][outcome:
     check_error(s.c.call(whatsapp_call), s.t, ga::errc::unauthorized, common_golden(ga::errc::unauthorized));
 }
 
+TEST_CASE("setGroupAdmin — 401 Unauthorized sent with HTTP 200", "[method:setGroupAdmin][outcome:401 Unauthorized with HTTP 200][admin]") {
+    E2E_NEEDS_MOCK();
+    e2e::admin_api admin;
+    admin.reset();
+    admin.edit_world([](boost::json::object& w) {
+        w["greenapi"].as_object()["instances"].as_array()[0].as_object()["unauthorized_status"] = 200;
+    });
+    auto inst = mock_instance();
+    inst.api_token_instance = "wrongtoken0000000000000000000000000000000000000000";
+    session s(inst);
+    check_error(s.c.call(whatsapp_call), s.t, ga::errc::unauthorized, common_golden(ga::errc::unauthorized), 200);
+    session right;
+    check_success(right.t, right.c.call(whatsapp_call));  // the right token is still answered as before
+    admin.reset();
+}
+
 TEST_CASE("setGroupAdmin — 403 Forbidden", "[method:setGroupAdmin][outcome:403 Forbidden]") {
     auto inst = mock_instance();
     inst.id_instance = 1101999999;  // no such instance
