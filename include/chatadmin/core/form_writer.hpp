@@ -118,7 +118,7 @@ public:
         const std::string_view open = opts_.encode_brackets ? "%5B" : "[";
         const std::string_view close = opts_.encode_brackets ? "%5D" : "]";
         for (std::size_t i = 0; i < n; ++i) {
-            char* p = begin_key(key, 2 * (3 + 20) + 1 + 3);
+            char* p = begin_key(key, 3 + 20 + 3 + 1 + 21);  // [ index ] = value, brackets encoded
             std::memcpy(p, open.data(), open.size());
             p = json::detail::format_u64(p + open.size(), i);
             std::memcpy(p, close.data(), close.size());
