@@ -5,8 +5,8 @@
 #
 # Environment:
 #   BUILD=build               build directory (binaries in $BUILD/bin)
-#   BENCH_MIN_TIME=0.05       seconds per repetition of a serialization benchmark
-#   BENCH_REPETITIONS=7       repetitions of each, interleaved at random (the median is reported)
+#   BENCH_MIN_TIME=0.1        seconds per repetition of a serialization benchmark
+#   BENCH_REPETITIONS=9       repetitions of each, interleaved at random (the median is reported)
 #   BENCH_DURATION=10         seconds per wrk run (each server, each connection count)
 #   BENCH_CONNECTIONS="8 64"  wrk connection counts (2 wrk threads)
 #   BENCH_SOAK=1              also a 60 s run at 64 connections with RSS sampled each second
@@ -16,8 +16,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-build}
 case $BUILD in /*) bin=$BUILD/bin ;; *) bin=$root/$BUILD/bin ;; esac
-min_time=${BENCH_MIN_TIME:-0.05}
-repetitions=${BENCH_REPETITIONS:-7}
+min_time=${BENCH_MIN_TIME:-0.1}
+repetitions=${BENCH_REPETITIONS:-9}
 duration=${BENCH_DURATION:-10}
 conns=${BENCH_CONNECTIONS:-"8 64"}
 out_dir=$root/benchmarks/results
