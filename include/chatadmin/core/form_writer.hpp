@@ -5,12 +5,14 @@
 
 #include <chatadmin/core/json_codec.hpp>
 #include <chatadmin/core/json_writer.hpp>
+#include <chatadmin/core/string_cursor.hpp>
 #include <chatadmin/core/wire_name.hpp>
 
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <concepts>
@@ -88,11 +90,9 @@ inline void percent_encode(std::string& out, std::string_view s, bool keep_brack
 /// Every call leaves the string holding exactly the text written so far. Inside
 /// form::write_to the writer works through a cursor instead, like json::writer: the string
 /// is grown ahead and cut to the written length when write_to returns.
-class writer {
+class writer : public chatadmin::detail::string_cursor {  // its members are all protected
 public:
-    explicit writer(std::string& out, write_options opts = {}) : out_(out), opts_(opts) {}
-    writer(const writer&) = delete;
-    writer& operator=(const writer&) = delete;
+    explicit writer(std::string& out, write_options opts = {}) : string_cursor(out), opts_(opts) {}
 
     const write_options& options() const noexcept { return opts_; }
 
@@ -115,15 +115,14 @@ public:
     template <std::integral I>
     void integer_items(std::string_view key, const I* values, std::size_t n) {
         session g(*this);
-        const std::string_view open = opts_.encode_brackets ? "%5B" : "[";
-        const std::string_view close = opts_.encode_brackets ? "%5D" : "]";
+        const bool encoded = opts_.encode_brackets;
         for (std::size_t i = 0; i < n; ++i) {
             char* p = begin_key(key, 3 + 20 + 3 + 1 + 21);  // [ index ] = value, brackets encoded
-            std::memcpy(p, open.data(), open.size());
-            p = json::detail::format_u64(p + open.size(), i);
-            std::memcpy(p, close.data(), close.size());
-            p += close.size();
-            *p++ = '=';
+            if (encoded) p = std::copy_n("%5B", 3, p);
+            else *p++ = '[';
+            p = json::detail::format_u64(p, i);
+            if (encoded) p = std::copy_n("%5D=", 4, p);
+            else p = std::copy_n("]=", 2, p);
             cur_ = json::detail::format_integer(p, values[i]);
         }
     }
@@ -146,21 +145,6 @@ public:
 private:
     friend struct detail::writer_access;
 
-    // Opens a cursor session unless one is open; the outermost one cuts the string on exit.
-    struct session {
-        writer& w;
-        bool outer;
-        explicit session(writer& wr) noexcept : w(wr), outer(!wr.active_) { w.active_ = true; }
-        ~session() {
-            if (outer) {
-                w.sync();
-                w.active_ = false;
-            }
-        }
-        session(const session&) = delete;
-        session& operator=(const session&) = delete;
-    };
-
     // The separator and the key, with room for `more` bytes after them.
     char* begin_key(std::string_view key, std::size_t more) {
         char* p = room(1 + key.size() + more);
@@ -175,38 +159,15 @@ private:
         return p;
     }
 
-    char* room(std::size_t n) {
-        if (static_cast<std::size_t>(end_ - cur_) < n) [[unlikely]] grow(n);
-        return cur_;
-    }
-
-    [[gnu::noinline]] void grow(std::size_t n) {
-        const std::size_t len = cur_ ? static_cast<std::size_t>(cur_ - out_.data()) : out_.size();
-        std::size_t slack = cur_ ? len / 2 : 0;
-        if (slack < 128) slack = 128;
-        if (slack < n) slack = n;
-        out_.append(len + slack - out_.size(), '\0');  // faster than resize; see json::writer::grow
-        cur_ = out_.data() + len;
-        end_ = out_.data() + out_.size();
-    }
-
-    void sync() {
-        if (cur_) {
-            out_.erase(out_.begin() + (cur_ - out_.data()), out_.end());
-            cur_ = end_ = nullptr;
-        }
-    }
-
-    std::string& out_;
     write_options opts_;
-    char* cur_ = nullptr;  // null: not attached (the string holds exactly the text)
-    char* end_ = nullptr;
-    bool active_ = false;
 };
 
 namespace detail {
 struct writer_access {
     using session = writer::session;
+    static void prepare(writer& w, std::size_t n) {
+        if (!w.cur_) w.grow(n);
+    }
 };
 } // namespace detail
 
@@ -284,6 +245,7 @@ template <class T>
 void write_to(std::string& out, const T& v, write_options opts = {}) {
     writer w(out, opts);
     detail::writer_access::session g(w);
+    detail::writer_access::prepare(w, json::detail::size_hint(v) + 64);  // about the JSON size; keys run longer
     detail::write_members(w, {}, v);
 }
 

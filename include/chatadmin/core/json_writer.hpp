@@ -2,6 +2,7 @@
 // Described struct -> JSON text, appended straight to a std::string (no DOM).
 
 #include <chatadmin/core/json_codec.hpp>
+#include <chatadmin/core/string_cursor.hpp>
 #include <chatadmin/core/wire_name.hpp>
 
 #include <boost/describe/enum_to_string.hpp>
@@ -190,11 +191,9 @@ struct writer_access;
 /// json::write the writer works through a cursor instead: the string is grown ahead (by
 /// about the size of the value, then with slack) and cut to the written length when the
 /// outermost json::write returns (or when a codec asks for buffer()).
-class writer {
+class writer : public chatadmin::detail::string_cursor {  // its members are all protected
 public:
-    explicit writer(std::string& out, write_options opts = {}) : out_(out), opts_(opts) {}
-    writer(const writer&) = delete;
-    writer& operator=(const writer&) = delete;
+    explicit writer(std::string& out, write_options opts = {}) : string_cursor(out), opts_(opts) {}
 
     /// The output string, holding exactly the text written so far; it may be appended to.
     std::string& buffer() noexcept {
@@ -220,57 +219,6 @@ public:
 
 private:
     friend struct detail::writer_access;
-
-    // Opens a cursor session unless one is open; the outermost one cuts the string on exit.
-    struct session {
-        writer& w;
-        bool outer;
-        explicit session(writer& wr) noexcept : w(wr), outer(!wr.active_) { w.active_ = true; }
-        ~session() {
-            if (outer) {
-                w.sync();
-                w.active_ = false;
-            }
-        }
-        session(const session&) = delete;
-        session& operator=(const session&) = delete;
-    };
-
-    // Room for n more bytes at cur_.
-    char* room(std::size_t n) {
-        if (static_cast<std::size_t>(end_ - cur_) < n) [[unlikely]] grow(n);
-        return cur_;
-    }
-
-    // Out of line, and given the string rather than the writer: a writer whose address
-    // never leaves the inlined code keeps its cursor in registers.
-    struct window {
-        char* cur;
-        char* end;
-    };
-    [[gnu::noinline]] static window grow(std::string& out, char* cur, std::size_t n) {
-        const std::size_t len = cur ? static_cast<std::size_t>(cur - out.data()) : out.size();
-        std::size_t slack = cur ? len / 2 : 0;  // a first attach is sized by json::write's estimate
-        if (cur && slack < 256) slack = 256;
-        if (slack < n) slack = n;
-        // append(n, '\0'), not resize: with GCC 12's libstdc++ resize took over three times
-        // as long for the same zero-filled growth (6.6 vs 1.9 ns for 70 bytes).
-        out.append(len + slack - out.size(), '\0');
-        return {out.data() + len, out.data() + out.size()};
-    }
-    void grow(std::size_t n) {
-        const window w = grow(out_, cur_, n);
-        cur_ = w.cur;
-        end_ = w.end;
-    }
-
-    // Cuts the string to the written length; the cursor re-attaches on the next write.
-    [[gnu::always_inline]] void sync() {
-        if (cur_) {
-            out_.erase(out_.begin() + (cur_ - out_.data()), out_.end());  // at the end: only sets the length
-            cur_ = end_ = nullptr;
-        }
-    }
 
     // Inlined, so that a key or literal of known length is copied without a library call.
     [[gnu::always_inline]] void put(const char* s, std::size_t n) {
@@ -390,11 +338,7 @@ private:
         }
     }
 
-    std::string& out_;
     write_options opts_;
-    char* cur_ = nullptr;  // null: not attached (the string holds exactly the text)
-    char* end_ = nullptr;
-    bool active_ = false;  // inside a session
 };
 
 namespace detail {
