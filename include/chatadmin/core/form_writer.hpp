@@ -165,9 +165,7 @@ private:
 namespace detail {
 struct writer_access {
     using session = writer::session;
-    static void prepare(writer& w, std::size_t n) {
-        if (!w.cur_) w.grow(n);
-    }
+    static void prepare(writer& w, std::size_t n) { w.attach(n); }
 };
 } // namespace detail
 

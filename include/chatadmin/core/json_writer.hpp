@@ -346,13 +346,9 @@ namespace detail {
 // The cursor operations, for the generic writer below (always inside a session).
 struct writer_access {
     using session = writer::session;
-    // Attaches the cursor with room for about n bytes, so that most texts need one resize
-    // of about their size and no regrowth.
     static bool active(const writer& w) noexcept { return w.active_; }
     static std::string& out(writer& w) noexcept { return w.out_; }
-    static void prepare(writer& w, std::size_t n) {
-        if (!w.cur_) w.grow(n);
-    }
+    static void prepare(writer& w, std::size_t n) { w.attach(n); }
     static void raw(writer& w, std::string_view s) { w.put(s.data(), s.size()); }
     static void raw(writer& w, char c) { w.put(c); }
     static void null(writer& w) { w.put("null", 4); }

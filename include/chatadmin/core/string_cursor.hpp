@@ -35,8 +35,14 @@ protected:
         return cur_;
     }
 
-    // Attaches the cursor (with room for n bytes, the caller's estimate of the whole text) or
-    // grows the string by half, at least 256 bytes and n.
+    // Attaches the cursor with room for about n bytes (the caller's estimate of the whole
+    // text), so that most texts need one growth of about their size and no regrowth.
+    void attach(std::size_t n) {
+        if (!cur_) grow(n);
+    }
+
+    // Attaches the cursor with room for n bytes, or grows the string by half, at least 256
+    // bytes and n.
     void grow(std::size_t n) {
         const window w = grow(out_, cur_, n);
         cur_ = w.cur;

@@ -190,22 +190,24 @@ inline constexpr std::size_t string_wire_size(std::size_t n) noexcept {
     return store_u32(p, static_cast<std::uint32_t>(v >> 32));
 }
 
+// n bytes with sizeof(W) <= n <= 2 * sizeof(W): the first and the last W, overlapping.
+template <class W>
+[[gnu::always_inline]] inline void copy_ends(char* d, const char* s, std::size_t n) noexcept {
+    W a, b;
+    std::memcpy(&a, s, sizeof(W));
+    std::memcpy(&b, s + n - sizeof(W), sizeof(W));
+    std::memcpy(d, &a, sizeof(W));
+    std::memcpy(d + n - sizeof(W), &b, sizeof(W));
+}
+
 // n bytes; up to 16 (ranks, names) with overlapping moves instead of a call.
 [[gnu::always_inline]] inline void copy_bytes(char* d, const char* s, std::size_t n) noexcept {
     if (n > 16) {
         std::memcpy(d, s, n);
     } else if (n >= 8) {
-        std::uint64_t a, b;
-        std::memcpy(&a, s, 8);
-        std::memcpy(&b, s + n - 8, 8);
-        std::memcpy(d, &a, 8);
-        std::memcpy(d + n - 8, &b, 8);
+        copy_ends<std::uint64_t>(d, s, n);
     } else if (n >= 4) {
-        std::uint32_t a, b;
-        std::memcpy(&a, s, 4);
-        std::memcpy(&b, s + n - 4, 4);
-        std::memcpy(d, &a, 4);
-        std::memcpy(d + n - 4, &b, 4);
+        copy_ends<std::uint32_t>(d, s, n);
     } else if (n != 0) {
         d[0] = s[0];
         d[n / 2] = s[n / 2];
