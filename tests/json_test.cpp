@@ -53,6 +53,20 @@ struct with_default {
 BOOST_DESCRIBE_STRUCT(with_default, (), (required, defaulted))
 constexpr bool wire_optional(const with_default*, std::string_view m) { return m == "defaulted"; }
 
+// Every kind of value with a most length known ahead.
+struct bounded_all {
+    std::int64_t id = 0;
+    double ratio = 0;
+    bool flag = false;
+    std::string text;
+    std::optional<std::string> maybe;
+    color hue = color::red;
+    std::vector<std::int64_t> ids;
+    nullable<std::int64_t> peer;
+    std::optional<narrow> sizes;
+};
+BOOST_DESCRIBE_STRUCT(bounded_all, (), (id, ratio, flag, text, maybe, hue, ids, peer, sizes))
+
 } // namespace jt
 
 static decode_error decode_err(std::string_view text) {
@@ -313,14 +327,57 @@ TEST_CASE("json: writing through a caller's writer appends after what is there")
     CHECK(w.buffer() == out);
 }
 
-TEST_CASE("json: which shapes are written as one inlined function") {
-    static_assert(json::detail::inline_whole<jt::inner>());
-    static_assert(json::detail::inline_whole<jt::narrow>());
-    static_assert(json::detail::inline_whole<std::vector<std::int64_t>>());
-    static_assert(!json::detail::inline_whole<std::vector<jt::inner>>());
-    static_assert(!json::detail::inline_whole<jt::outer>());
-    static_assert(json::detail::inline_whole<nullable<std::int64_t>>());
-    static_assert(!json::detail::inline_whole<nullable<jt::outer>>());
-    static_assert(!json::detail::inline_whole<raw_json>());
+TEST_CASE("json: a bounded value writes no more than its most length, and the text of the growing writer") {
+    std::mt19937_64 rng(7);
+    const auto any_byte_string = [&](std::size_t max) {
+        std::string s(rng() % max, '\0');
+        for (auto& c : s) c = static_cast<char>(rng() % 4 == 0 ? rng() : 'a' + rng() % 26);  // controls, quotes, invalid UTF-8
+        return s;
+    };
+    for (int i = 0; i < 2000; ++i) {
+        jt::bounded_all v;
+        v.id = (rng() & 1) ? std::numeric_limits<std::int64_t>::min() : static_cast<std::int64_t>(rng());
+        v.ratio = (rng() & 1) ? -std::numeric_limits<double>::denorm_min() : std::uniform_real_distribution<double>(-1e300, 1e300)(rng);
+        v.flag = rng() & 1;
+        v.text = any_byte_string(80);
+        if (rng() & 1) v.maybe = any_byte_string(8);
+        v.hue = (rng() & 1) ? jt::color::dark_green : static_cast<jt::color>(rng() % 1000);
+        v.ids.resize(rng() % 100);
+        for (auto& x : v.ids) x = static_cast<std::int64_t>(rng());
+        if (rng() & 1) v.peer.emplace(static_cast<std::int64_t>(rng()));
+        if (rng() & 1) v.sizes = jt::narrow{255, -32768, 4294967295u};
+        const json::write_options opts{.int64_as_string = (rng() & 1) != 0};
+
+        const std::string text = json::to_json(v, opts);
+        INFO(text);
+        CHECK(text.size() <= json::detail::max_size(v));
+        CHECK_NOTHROW(boost::json::parse(text));
+        // Inside a vector (no bounded form) the same value is written with room grown as it goes.
+        CHECK(json::to_json(std::vector<jt::bounded_all>{v}, opts) == "[" + text + "]");
+    }
+    // At the most: every byte of a string is an escape of six.
+    const std::string invalid(600, '\xff');
+    const std::string text = json::to_json(invalid);
+    CHECK(text.size() == json::detail::max_size(invalid));
+    CHECK(text == "\"" + [] { std::string e; for (int i = 0; i < 600; ++i) e += "\\ufffd"; return e; }() + "\"");
+}
+
+TEST_CASE("json: a long bounded value is not given six times its length") {
+    jt::inner v{1, std::string(100'000, 'a')};
+    std::string out;
+    json::write_to(out, v);
+    CHECK(out == "{\"a\":1,\"b\":\"" + *v.b + "\"}");
+    CHECK(out.capacity() < 2 * out.size());
+}
+
+TEST_CASE("json: which shapes are written with their most length known ahead") {
+    static_assert(json::detail::bounded<jt::inner>());
+    static_assert(json::detail::bounded<jt::narrow>());
+    static_assert(json::detail::bounded<std::vector<std::int64_t>>());
+    static_assert(!json::detail::bounded<std::vector<jt::inner>>());
+    static_assert(!json::detail::bounded<jt::outer>());
+    static_assert(json::detail::bounded<nullable<std::int64_t>>());
+    static_assert(!json::detail::bounded<nullable<jt::outer>>());
+    static_assert(!json::detail::bounded<raw_json>());
     SUCCEED();
 }

@@ -32,10 +32,13 @@ namespace chatadmin::json {
 
 template <>
 struct codec<bitrix24::id_list> {
-    static constexpr bool inline_write = true;
-    static std::size_t size_hint(const bitrix24::id_list& v) { return 4 + v.values.size() * 21; }
-    static void write(writer& w, const bitrix24::id_list& v) {
-        if (v.as_json_string) json::write(w, json_string<std::vector<std::int64_t>>(v.values));
+    // As a string, the array's text again, where only quotes (int64_as_string) are escaped.
+    static std::size_t max_size(const bitrix24::id_list& v) {
+        const std::size_t array = json::detail::max_size(v.values);
+        return v.as_json_string ? 2 + 2 * array : array;
+    }
+    static void write(bounded_writer& w, const bitrix24::id_list& v) {
+        if (v.as_json_string) [[unlikely]] w.string(to_json(v.values, w.options()));
         else json::write(w, v.values);
     }
     static bool read(reader& r, bitrix24::id_list& v) {

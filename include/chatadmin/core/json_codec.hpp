@@ -9,9 +9,13 @@
 //       static bool absent(const my_type&);              // optional: omit the member when true
 //       static constexpr bool may_be_absent = true;      // optional: a missing member is not an error
 //       static std::size_t size_hint(const my_type&);    // optional: about how many bytes write() takes
-//       static constexpr bool inline_write = true;       // optional: write() is small and may be inlined
-//                                                         //   whole into the enclosing struct's writer
 //   };
+//
+// A type whose JSON has a most length known before it is written gives that length and
+// writes through a json::bounded_writer instead, which checks for no room (faster):
+//
+//       static std::size_t max_size(const my_type&);     // never less than what write() writes
+//       static void write(json::bounded_writer&, const my_type&);
 //
 // Described structs, described enums and the standard types need no specialization.
 // A described struct marks members that may be missing on the wire (and then keep their
@@ -26,6 +30,7 @@
 namespace chatadmin::json {
 
 class writer;
+class bounded_writer;
 class reader;
 
 template <class T, class Enable = void>

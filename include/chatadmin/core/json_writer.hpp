@@ -181,7 +181,36 @@ inline char* format_integer(char* p, I v) noexcept {
     }
 }
 
-struct writer_access;
+// The most bytes one JSON scalar takes.
+inline constexpr std::size_t integer_room = 22;  // sign, 20 digits, two quotes (int64_as_string)
+inline constexpr std::size_t number_room = 32;   // std::to_chars' shortest double, or null
+
+// An integer written as a string when asked to: 64-bit ones under int64_as_string.
+template <std::integral I>
+bool quoted_integer(const write_options& o) noexcept {
+    return sizeof(I) == 8 && o.int64_as_string;
+}
+
+// The escape for one byte that a JSON string cannot carry as is (at most 6 bytes).
+inline char* escape(char* p, unsigned char c) noexcept {
+    switch (c) {
+    case '"': std::memcpy(p, "\\\"", 2); return p + 2;
+    case '\\': std::memcpy(p, "\\\\", 2); return p + 2;
+    case '\b': std::memcpy(p, "\\b", 2); return p + 2;
+    case '\f': std::memcpy(p, "\\f", 2); return p + 2;
+    case '\n': std::memcpy(p, "\\n", 2); return p + 2;
+    case '\r': std::memcpy(p, "\\r", 2); return p + 2;
+    case '\t': std::memcpy(p, "\\t", 2); return p + 2;
+    default:
+        if (c >= 0x80) { std::memcpy(p, "\\ufffd", 6); return p + 6; }
+        static constexpr char hex[] = "0123456789abcdef";
+        const char buf[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        std::memcpy(p, buf, 6);
+        return p + 6;
+    }
+}
+
+struct cursor_ops;
 
 } // namespace detail
 
@@ -202,176 +231,205 @@ public:
     }
     const write_options& options() const noexcept { return opts_; }
 
-    void raw(std::string_view s) { session g(*this); put(s.data(), s.size()); }
-    void raw(char c) { session g(*this); put(c); }
-    void null() { session g(*this); put("null", 4); }
-    void boolean(bool b) { session g(*this); put_bool(b); }
-
+    void raw(std::string_view s);
+    void raw(char c);
+    void null();
+    void boolean(bool b);
     template <std::integral I>
-    void integer(I v) { session g(*this); put_integer(v); }
-
+    void integer(I v);
     /// Shortest round-trip form; NaN and infinities have no JSON form and are written as null.
-    void number(double v) { session g(*this); put_number(v); }
-
+    void number(double v);
     /// A JSON string. Bytes that are not valid UTF-8 are replaced by U+FFFD, so the
     /// output is always valid JSON.
-    void string(std::string_view s) { session g(*this); put_string(s); }
+    void string(std::string_view s);
 
 private:
-    friend struct detail::writer_access;
+    friend struct detail::cursor_ops;
+    write_options opts_;
+};
 
-    // Inlined, so that a key or literal of known length is copied without a library call.
-    [[gnu::always_inline]] void put(const char* s, std::size_t n) {
-        char* p = room(n);
-        std::memcpy(p, s, n);
-        cur_ = p + n;
-    }
-    [[gnu::always_inline]] void put(char c) {
-        char* p = room(1);
-        *p = c;
-        cur_ = p + 1;
-    }
-    void put_bool(bool b) {
-        char* p = room(5);
-        if (b) { std::memcpy(p, "true", 4); cur_ = p + 4; }
-        else { std::memcpy(p, "false", 5); cur_ = p + 5; }
-    }
+/// The writer of a value with a known most length (a codec with max_size()): the room
+/// for all of it is made before the codec writes, so no write checks for room. Its
+/// calls are those of json::writer; a codec writes no more than its max_size() said.
+class bounded_writer {
+public:
+    const write_options& options() const noexcept { return opts_; }
 
+    void raw(std::string_view s);
+    void raw(char c);
+    void null();
+    void boolean(bool b);
     template <std::integral I>
-    void put_integer(I v) {
-        char* p = room(24);
-        if (opts_.int64_as_string && sizeof(I) == 8) {
-            *p++ = '"';
-            p = detail::format_integer(p, v);
-            *p++ = '"';
-        } else {
-            p = detail::format_integer(p, v);
-        }
-        cur_ = p;
-    }
+    void integer(I v);
+    void number(double v);
+    void string(std::string_view s);
 
-    // `[a,b,…]`: room for a run of elements at once, formatted through a local cursor.
-    template <std::integral I>
-    void put_integers(const I* v, std::size_t n) {
-        constexpr std::size_t each = 24;  // comma, quote, sign, 20 digits, quote (int64_as_string)
-        constexpr std::size_t run = 64;
-        const bool quoted = opts_.int64_as_string && sizeof(I) == 8;
-        char* p = room(2 + std::min(n, run) * each);
-        *p++ = '[';
-        for (std::size_t i = 0; i < n; ++i) {
-            if (i != 0) {
-                if (i % run == 0) {
-                    cur_ = p;
-                    p = room(1 + std::min(n - i, run) * each);
-                }
-                *p++ = ',';
-            }
-            if (quoted) *p++ = '"';
-            p = detail::format_integer(p, v[i]);
-            if (quoted) *p++ = '"';
-        }
-        *p++ = ']';
-        cur_ = p;
-    }
-
-    // `key` (a precomputed `"name":` or `,"name":`) followed by the integer.
-    template <std::integral I>
-    [[gnu::always_inline]] void put_key_integer(std::string_view key, I v) {
-        char* p = room(key.size() + 24);
-        std::memcpy(p, key.data(), key.size());
-        cur_ = p + key.size();
-        put_integer(v);
-    }
-
-    void put_number(double v) {
-        if (!std::isfinite(v)) return put("null", 4);
-        char* p = room(32);
-        cur_ = std::to_chars(p, p + 32, v).ptr;
-    }
-
-    void put_string(std::string_view s) {
-        auto in = reinterpret_cast<const unsigned char*>(s.data());
-        const auto end = in + s.size();
-        char* p = room(s.size() + 2);
-        *p++ = '"';
-        for (;;) {
-            const unsigned char* stop = detail::find_string_special(in, end);
-            const auto n = static_cast<std::size_t>(stop - in);
-            std::memcpy(p, in, n);
-            p += n;
-            in = stop;
-            if (in == end) break;
-            if (detail::escape_class[*in] == 3) {
-                std::size_t len = detail::utf8_sequence_length(in, end);
-                if (len != 0) {
-                    std::memcpy(p, in, len);  // room: the input bytes are accounted for
-                    p += len;
-                    in += len;
-                    continue;
-                }
-            }
-            // An escape of up to 6 bytes for one input byte: 5 more than reserved, plus the quote.
-            cur_ = p;
-            p = room(static_cast<std::size_t>(end - in) + 6);
-            p = escape(p, *in);
-            ++in;
-        }
-        *p++ = '"';
-        cur_ = p;
-    }
-
-    static char* escape(char* p, unsigned char c) {
-        switch (c) {
-        case '"': std::memcpy(p, "\\\"", 2); return p + 2;
-        case '\\': std::memcpy(p, "\\\\", 2); return p + 2;
-        case '\b': std::memcpy(p, "\\b", 2); return p + 2;
-        case '\f': std::memcpy(p, "\\f", 2); return p + 2;
-        case '\n': std::memcpy(p, "\\n", 2); return p + 2;
-        case '\r': std::memcpy(p, "\\r", 2); return p + 2;
-        case '\t': std::memcpy(p, "\\t", 2); return p + 2;
-        default:
-            if (c >= 0x80) { std::memcpy(p, "\\ufffd", 6); return p + 6; }
-            static constexpr char hex[] = "0123456789abcdef";
-            const char buf[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            std::memcpy(p, buf, 6);
-            return p + 6;
-        }
-    }
-
+private:
+    friend struct detail::cursor_ops;
+    bounded_writer(char* p, write_options opts) noexcept : p_(p), opts_(opts) {}
+    char* p_;
     write_options opts_;
 };
 
 namespace detail {
 
-// The cursor operations, for the generic writer below (always inside a session).
-struct writer_access {
+// What the writing code below needs of a writer: room for n more bytes, returned as where
+// to write, and the new end once written. A bounded writer has the room already.
+struct cursor_ops {
+    [[gnu::always_inline]] static char* room(writer& w, std::size_t n) { return w.room(n); }
+    [[gnu::always_inline]] static void commit(writer& w, char* p) noexcept { w.cur_ = p; }
+    [[gnu::always_inline]] static char* room(bounded_writer& w, std::size_t) noexcept { return w.p_; }
+    [[gnu::always_inline]] static void commit(bounded_writer& w, char* p) noexcept { w.p_ = p; }
+
+    static bounded_writer bounded_at(char* p, const write_options& o) noexcept { return bounded_writer(p, o); }
+    static char* end(const bounded_writer& w) noexcept { return w.p_; }
+
     using session = writer::session;
     static bool active(const writer& w) noexcept { return w.active_; }
     static std::string& out(writer& w) noexcept { return w.out_; }
     static void prepare(writer& w, std::size_t n) { w.attach(n); }
-    static void raw(writer& w, std::string_view s) { w.put(s.data(), s.size()); }
-    static void raw(writer& w, char c) { w.put(c); }
-    static void null(writer& w) { w.put("null", 4); }
-    static void boolean(writer& w, bool b) { w.put_bool(b); }
-    template <std::integral I>
-    static void integer(writer& w, I v) { w.put_integer(v); }
-    template <std::integral I>
-    static void key_integer(writer& w, std::string_view key, I v) { w.put_key_integer(key, v); }
-    static void number(writer& w, double v) { w.put_number(v); }
-    static void string(writer& w, std::string_view s) { w.put_string(s); }
-    template <std::integral I>
-    static void integers(writer& w, const I* v, std::size_t n) { w.put_integers(v, n); }
 };
+
+// The tokens, for either writer (the writer's own calls open a session around them).
+template <class W>
+[[gnu::always_inline]] inline void put_raw(W& w, const char* s, std::size_t n) {
+    char* p = cursor_ops::room(w, n);
+    std::memcpy(p, s, n);
+    cursor_ops::commit(w, p + n);
+}
+template <class W>
+[[gnu::always_inline]] inline void put_raw(W& w, char c) {
+    char* p = cursor_ops::room(w, 1);
+    *p = c;
+    cursor_ops::commit(w, p + 1);
+}
+template <class W>
+void put_bool(W& w, bool b) {
+    char* p = cursor_ops::room(w, 5);
+    if (b) { std::memcpy(p, "true", 4); cursor_ops::commit(w, p + 4); }
+    else { std::memcpy(p, "false", 5); cursor_ops::commit(w, p + 5); }
+}
+template <class W, std::integral I>
+void put_integer(W& w, I v) {
+    char* p = cursor_ops::room(w, integer_room);
+    if (quoted_integer<I>(w.options())) {
+        *p++ = '"';
+        p = format_integer(p, v);
+        *p++ = '"';
+    } else {
+        p = format_integer(p, v);
+    }
+    cursor_ops::commit(w, p);
+}
+// `key` (a precomputed `"name":` or `,"name":`) followed by the integer, in one room.
+template <class W, std::integral I>
+[[gnu::always_inline]] inline void put_key_integer(W& w, std::string_view key, I v) {
+    char* p = cursor_ops::room(w, key.size() + integer_room);
+    std::memcpy(p, key.data(), key.size());
+    cursor_ops::commit(w, p + key.size());
+    put_integer(w, v);
+}
+// `[a,b,…]`: room for a run of elements at once.
+template <class W, std::integral I>
+void put_integers(W& w, const I* v, std::size_t n) {
+    constexpr std::size_t each = integer_room + 2;  // and a comma
+    constexpr std::size_t run = 64;
+    const bool quoted = quoted_integer<I>(w.options());
+    char* p = cursor_ops::room(w, 2 + std::min(n, run) * each);
+    *p++ = '[';
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i != 0) {
+            if constexpr (!std::is_same_v<W, bounded_writer>) {
+                if (i % run == 0) {
+                    cursor_ops::commit(w, p);
+                    p = cursor_ops::room(w, 1 + std::min(n - i, run) * each);
+                }
+            }
+            *p++ = ',';
+        }
+        if (quoted) *p++ = '"';
+        p = format_integer(p, v[i]);
+        if (quoted) *p++ = '"';
+    }
+    *p++ = ']';
+    cursor_ops::commit(w, p);
+}
+template <class W>
+void put_number(W& w, double v) {
+    if (!std::isfinite(v)) return put_raw(w, "null", 4);
+    char* p = cursor_ops::room(w, number_room);
+    cursor_ops::commit(w, std::to_chars(p, p + number_room, v).ptr);
+}
+template <class W>
+void put_string(W& w, std::string_view s) {
+    auto in = reinterpret_cast<const unsigned char*>(s.data());
+    const auto end = in + s.size();
+    char* p = cursor_ops::room(w, s.size() + 2);
+    *p++ = '"';
+    for (;;) {
+        const unsigned char* stop = find_string_special(in, end);
+        const auto n = static_cast<std::size_t>(stop - in);
+        std::memcpy(p, in, n);
+        p += n;
+        in = stop;
+        if (in == end) break;
+        if (escape_class[*in] == 3) {
+            std::size_t len = utf8_sequence_length(in, end);
+            if (len != 0) {
+                std::memcpy(p, in, len);  // room: the input bytes are accounted for
+                p += len;
+                in += len;
+                continue;
+            }
+        }
+        // An escape of up to 6 bytes for one input byte: 5 more than reserved, plus the quote.
+        cursor_ops::commit(w, p);
+        p = cursor_ops::room(w, static_cast<std::size_t>(end - in) + 6);
+        p = escape(p, *in);
+        ++in;
+    }
+    *p++ = '"';
+    cursor_ops::commit(w, p);
+}
+
+// The most bytes put_string writes for s: every byte may become a 6-byte escape.
+inline std::size_t string_room(std::string_view s) noexcept { return 2 + 6 * s.size(); }
 
 } // namespace detail
 
+inline void writer::raw(std::string_view s) { session g(*this); detail::put_raw(*this, s.data(), s.size()); }
+inline void writer::raw(char c) { session g(*this); detail::put_raw(*this, c); }
+inline void writer::null() { session g(*this); detail::put_raw(*this, "null", 4); }
+inline void writer::boolean(bool b) { session g(*this); detail::put_bool(*this, b); }
+template <std::integral I>
+void writer::integer(I v) { session g(*this); detail::put_integer(*this, v); }
+inline void writer::number(double v) { session g(*this); detail::put_number(*this, v); }
+inline void writer::string(std::string_view s) { session g(*this); detail::put_string(*this, s); }
+
+inline void bounded_writer::raw(std::string_view s) { detail::put_raw(*this, s.data(), s.size()); }
+inline void bounded_writer::raw(char c) { detail::put_raw(*this, c); }
+inline void bounded_writer::null() { detail::put_raw(*this, "null", 4); }
+inline void bounded_writer::boolean(bool b) { detail::put_bool(*this, b); }
+template <std::integral I>
+void bounded_writer::integer(I v) { detail::put_integer(*this, v); }
+inline void bounded_writer::number(double v) { detail::put_number(*this, v); }
+inline void bounded_writer::string(std::string_view s) { detail::put_string(*this, s); }
+
 template <class T>
 void write(writer& w, const T& v);
+template <class T>
+void write(bounded_writer& w, const T& v);
 
 namespace detail {
 
 template <class T>
-void write_value(writer& w, const T& v);
+constexpr bool bounded();
+
+template <class T>
+std::size_t max_size(const T& v);
+
+template <class W, class T>
+void write_value(W& w, const T& v);
 
 // About how many bytes v takes as JSON: exact for the fixed parts (keys, punctuation) and
 // an upper bound for numbers, a guess for the rest. Only sizes the first buffer.
@@ -379,6 +437,7 @@ template <class T>
 std::size_t size_hint(const T& v) {
     if constexpr (has_codec<T>) {
         if constexpr (requires { codec<T>::size_hint(v); }) return codec<T>::size_hint(v);
+        else if constexpr (requires { codec<T>::max_size(v); }) return codec<T>::max_size(v);
         else return 32;
     } else if constexpr (std::is_same_v<T, bool>) return 5;
     else if constexpr (std::integral<T>) return 22;
@@ -396,17 +455,65 @@ std::size_t size_hint(const T& v) {
     } else return 16;
 }
 
+// The most characters among E's wire names, escaped.
+template <class E>
+constexpr std::size_t enum_room() {
+    std::size_t n = integer_room;  // a value without a name is written as its number
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
+        n = std::max(n, 2 + 6 * wire_name_v<E, decltype(D)>.size());
+    });
+    return n;
+}
+
+// True when the most bytes v can take as JSON is known before writing it: scalars, strings,
+// integer arrays, optionals and structs of such, and codecs that say so with max_size().
+// Such a value is written through a bounded_writer, with no room checks.
+template <class T>
+constexpr bool bounded() {
+    if constexpr (has_codec<T>) return requires(const T& v) { codec<T>::max_size(v); };
+    else if constexpr (std::is_arithmetic_v<T> || described_enum<T> || std::is_convertible_v<const T&, std::string_view>)
+        return true;
+    else if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, std::monostate>) return true;
+    else if constexpr (is_optional<T>::value) return bounded<typename T::value_type>();
+    else if constexpr (integer_vector<T>) return true;
+    else if constexpr (described_struct<T>) {
+        bool all = true;
+        boost::mp11::mp_for_each<public_members<T>>([&](auto D) {
+            if (!bounded<std::remove_cvref_t<decltype(std::declval<const T&>().*D.pointer)>>()) all = false;
+        });
+        return all;
+    } else return false;
+}
+
+// The most bytes v takes as JSON, for a bounded T.
+template <class T>
+std::size_t max_size(const T& v) {
+    static_assert(bounded<T>());
+    if constexpr (has_codec<T>) return codec<T>::max_size(v);
+    else if constexpr (std::is_same_v<T, bool>) return 5;
+    else if constexpr (std::integral<T>) return integer_room;
+    else if constexpr (std::floating_point<T>) return number_room;
+    else if constexpr (std::is_convertible_v<const T&, std::string_view>) return string_room(std::string_view(v));
+    else if constexpr (described_enum<T>) return enum_room<T>();
+    else if constexpr (is_optional<T>::value) return v ? max_size(*v) : 4;
+    else if constexpr (integer_vector<T>) return 2 + v.size() * (integer_room + 2);
+    else if constexpr (described_struct<T>) {
+        std::size_t n = 2;
+        boost::mp11::mp_for_each<public_members<T>>([&](auto D) { n += comma_key_v<T, decltype(D)>.size() + max_size(v.*D.pointer); });
+        return n;
+    } else return 4;  // null
+}
+
 template <class T>
 void write_map_key(writer& w, const T& k) {
-    using A = writer_access;
     if constexpr (std::is_convertible_v<const T&, std::string_view>) {
-        A::string(w, k);
+        put_string(w, k);
     } else if constexpr (std::integral<T>) {
         char buf[24];
         buf[0] = '"';
         char* e = format_integer(buf + 1, k);
         *e++ = '"';
-        A::raw(w, std::string_view(buf, static_cast<std::size_t>(e - buf)));
+        put_raw(w, buf, static_cast<std::size_t>(e - buf));
     } else {
         static_assert(described_enum<T>, "map keys must be strings, integers or described enums");
         write_value(w, k);
@@ -432,11 +539,10 @@ constexpr bool written_before() {
     return any;
 }
 
-template <class T>
-void write_struct(writer& w, const T& v) {
-    using A = writer_access;
+template <class W, class T>
+void write_struct(W& w, const T& v) {
     using members = public_members<T>;
-    A::raw(w, '{');
+    put_raw(w, '{');
     bool first = true;
     boost::mp11::mp_for_each<boost::mp11::mp_iota<boost::mp11::mp_size<members>>>([&](auto I) {
         using D = boost::mp11::mp_at_c<members, I>;
@@ -450,102 +556,100 @@ void write_struct(writer& w, const T& v) {
         else key = first ? quoted_key_v<T, D> : comma_key_v<T, D>;
         first = false;
         if constexpr (!has_codec<M> && std::integral<M> && !std::is_same_v<M, bool>) {
-            A::key_integer(w, key, m);
+            put_key_integer(w, key, m);
         } else {
-            A::raw(w, key);
+            put_raw(w, key.data(), key.size());
             write_value(w, m);
         }
     });
-    A::raw(w, '}');
+    put_raw(w, '}');
 }
 
-template <class E>
-void write_enum(writer& w, E v) {
+template <class W, class E>
+void write_enum(W& w, E v) {
     bool found = false;
     boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
         if (!found && v == D.value) {
             found = true;
-            writer_access::string(w, wire_name_v<E, decltype(D)>);
+            put_string(w, wire_name_v<E, decltype(D)>);
         }
     });
-    if (!found) writer_access::integer(w, static_cast<std::underlying_type_t<E>>(v));
+    if (!found) put_integer(w, static_cast<std::underlying_type_t<E>>(v));
 }
 
-// The body of json::write, inside a cursor session.
+// A codec with max_size() writes through a bounded writer, in room made for all of it.
 template <class T>
-void write_value(writer& w, const T& v) {
-    using A = writer_access;
-    if constexpr (has_codec<T>) codec<T>::write(w, v);
-    else if constexpr (std::is_same_v<T, bool>) A::boolean(w, v);
-    else if constexpr (std::integral<T>) A::integer(w, v);
-    else if constexpr (std::floating_point<T>) A::number(w, static_cast<double>(v));
-    else if constexpr (std::is_convertible_v<const T&, std::string_view>) A::string(w, std::string_view(v));
-    else if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, std::monostate>) A::null(w);
-    else if constexpr (is_optional<T>::value) { if (v) write_value(w, *v); else A::null(w); }
+void write_bounded_codec(writer& w, const T& v) {
+    bounded_writer b = cursor_ops::bounded_at(cursor_ops::room(w, codec<T>::max_size(v)), w.options());
+    codec<T>::write(b, v);
+    cursor_ops::commit(w, cursor_ops::end(b));
+}
+
+// The body of json::write, inside a cursor session (or the room a bounded writer has).
+template <class W, class T>
+void write_value(W& w, const T& v) {
+    constexpr bool is_bounded_writer = std::is_same_v<W, bounded_writer>;
+    static_assert(!is_bounded_writer || bounded<T>(), "chatadmin::json: a bounded_writer writes only values with a known most length");
+    if constexpr (has_codec<T>) {
+        if constexpr (!is_bounded_writer && bounded<T>()) write_bounded_codec(w, v);
+        else codec<T>::write(w, v);
+    } else if constexpr (std::is_same_v<T, bool>) put_bool(w, v);
+    else if constexpr (std::integral<T>) put_integer(w, v);
+    else if constexpr (std::floating_point<T>) put_number(w, static_cast<double>(v));
+    else if constexpr (std::is_convertible_v<const T&, std::string_view>) put_string(w, std::string_view(v));
+    else if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, std::monostate>) put_raw(w, "null", 4);
+    else if constexpr (is_optional<T>::value) { if (v) write_value(w, *v); else put_raw(w, "null", 4); }
     else if constexpr (described_enum<T>) write_enum(w, v);
+    else if constexpr (integer_vector<T>) put_integers(w, v.data(), v.size());
+    else if constexpr (described_struct<T>) write_struct(w, v);
+    else if constexpr (is_bounded_writer) static_assert(sizeof(T) == 0);
     else if constexpr (is_map<T>::value) {
-        A::raw(w, '{');
+        put_raw(w, '{');
         bool first = true;
         for (const auto& [k, val] : v) {
-            if (!first) A::raw(w, ',');
+            if (!first) put_raw(w, ',');
             first = false;
             write_map_key(w, k);
-            A::raw(w, ':');
+            put_raw(w, ':');
             write_value(w, val);
         }
-        A::raw(w, '}');
-    } else if constexpr (integer_vector<T>) {
-        A::integers(w, v.data(), v.size());
+        put_raw(w, '}');
     } else if constexpr (is_vector<T>::value || requires { std::tuple_size<T>::value; v.begin(); }) {
-        A::raw(w, '[');
+        put_raw(w, '[');
         bool first = true;
         for (const auto& e : v) {
-            if (!first) A::raw(w, ',');
+            if (!first) put_raw(w, ',');
             first = false;
             write_value(w, e);
         }
-        A::raw(w, ']');
+        put_raw(w, ']');
     } else if constexpr (is_variant<T>::value) std::visit([&](const auto& alt) { write_value(w, alt); }, v);
-    else if constexpr (described_struct<T>) write_struct(w, v);
     else static_assert(sizeof(T) == 0, "chatadmin::json: no JSON form for this type; describe it or specialize json::codec");
 }
 
-} // namespace detail
-
-namespace detail {
-
-// True when T's whole JSON form is a bounded shape of scalars, strings, integer arrays and
-// nested such structs (codecs opt in with `inline_write`): writing it is one function the
-// compiler can see whole, with the writer's cursor kept in registers.
-template <class T>
-constexpr bool inline_whole() {
-    if constexpr (has_codec<T>) {
-        if constexpr (requires { codec<T>::inline_write; }) return codec<T>::inline_write;
-        else return false;
-    } else if constexpr (std::is_arithmetic_v<T> || described_enum<T> || std::is_convertible_v<const T&, std::string_view>)
-        return true;
-    else if constexpr (is_optional<T>::value) return inline_whole<typename T::value_type>();
-    else if constexpr (integer_vector<T>) return true;
-    else if constexpr (described_struct<T>) {
-        bool all = true;
-        boost::mp11::mp_for_each<public_members<T>>([&](auto D) {
-            if (!inline_whole<std::remove_cvref_t<decltype(std::declval<const T&>().*D.pointer)>>()) all = false;
-        });
-        return all;
-    } else return false;
-}
+// Up to this many bytes, a bounded value is written in room made for its most length;
+// a longer one (long strings) is written with room grown as it goes, so that a string of
+// mostly plain text does not take six times its length.
+inline constexpr std::size_t bounded_limit = 4096;
 
 // The outermost write works on a writer of its own, which never leaves this function.
 template <class T>
-void write_outer(std::string& out, write_options opts, const T& v) {
+[[gnu::noinline]] void write_outer(std::string& out, write_options opts, const T& v) {
     writer w(out, opts);
-    writer_access::session g(w);
-    writer_access::prepare(w, size_hint(v));
+    cursor_ops::session g(w);
+    cursor_ops::prepare(w, size_hint(v));
     write_value(w, v);
 }
+
+// A bounded value: one growth of the string by its most length, one cut at the end, and
+// every write in between without a check, all in one function.
 template <class T>
-[[gnu::flatten]] void write_outer_inlined(std::string& out, write_options opts, const T& v) {
-    write_outer(out, opts, v);
+[[gnu::flatten]] void write_outer_bounded(std::string& out, write_options opts, const T& v) {
+    const std::size_t n = max_size(v);
+    if (n > bounded_limit) return write_outer(out, opts, v);
+    bounded_writer w = cursor_ops::bounded_at(chatadmin::detail::extend(out, n), opts);
+    write_value(w, v);
+    chatadmin::detail::cut(out, cursor_ops::end(w));
 }
 
 } // namespace detail
@@ -554,15 +658,21 @@ template <class T>
 /// optional is null.
 template <class T>
 void write(writer& w, const T& v) {
-    if (detail::writer_access::active(w)) return detail::write_value(w, v);
-    if constexpr (detail::inline_whole<T>()) detail::write_outer_inlined(detail::writer_access::out(w), w.options(), v);
-    else detail::write_outer(detail::writer_access::out(w), w.options(), v);
+    if (detail::cursor_ops::active(w)) return detail::write_value(w, v);
+    if constexpr (detail::bounded<T>()) detail::write_outer_bounded(detail::cursor_ops::out(w), w.options(), v);
+    else detail::write_outer(detail::cursor_ops::out(w), w.options(), v);
+}
+
+/// Writes v, a value with a known most length, inside a bounded codec's write.
+template <class T>
+void write(bounded_writer& w, const T& v) {
+    detail::write_value(w, v);
 }
 
 /// Appends v as JSON to out.
 template <class T>
 void write_to(std::string& out, const T& v, write_options opts = {}) {
-    if constexpr (detail::inline_whole<T>()) detail::write_outer_inlined(out, opts, v);
+    if constexpr (detail::bounded<T>()) detail::write_outer_bounded(out, opts, v);
     else detail::write_outer(out, opts, v);
 }
 

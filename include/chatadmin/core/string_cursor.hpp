@@ -8,6 +8,21 @@
 
 namespace chatadmin::detail {
 
+// Grows out by n bytes and returns where they start. They are zero-filled: C++20 has no
+// way to grow a string without writing it. append(n, '\0'), not resize: with GCC 12's
+// libstdc++ resize took over three times as long for the same growth (6.6 vs 1.9 ns for
+// 70 bytes).
+inline char* extend(std::string& out, std::size_t n) {
+    const std::size_t len = out.size();
+    out.append(n, '\0');
+    return out.data() + len;
+}
+
+// Cuts out at end, a position inside it (only sets the length).
+inline void cut(std::string& out, const char* end) noexcept {
+    out.erase(static_cast<std::size_t>(end - out.data()));
+}
+
 class string_cursor {
 protected:
     explicit string_cursor(std::string& out) noexcept : out_(out) {}
@@ -52,7 +67,7 @@ protected:
     // Cuts the string to the written length; the cursor re-attaches on the next write.
     [[gnu::always_inline]] void sync() {
         if (cur_) {
-            out_.erase(out_.begin() + (cur_ - out_.data()), out_.end());  // at the end: only sets the length
+            cut(out_, cur_);
             cur_ = end_ = nullptr;
         }
     }
@@ -74,9 +89,7 @@ private:
         std::size_t slack = cur ? len / 2 : 0;
         if (cur && slack < 256) slack = 256;
         if (slack < n) slack = n;
-        // append(n, '\0'), not resize: with GCC 12's libstdc++ resize took over three times
-        // as long for the same zero-filled growth (6.6 vs 1.9 ns for 70 bytes).
-        out.append(len + slack - out.size(), '\0');
+        extend(out, len + slack - out.size());
         return {out.data() + len, out.data() + out.size()};
     }
 };

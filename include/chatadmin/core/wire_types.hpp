@@ -114,9 +114,8 @@ namespace json {
 
 template <>
 struct codec<yes_no> {
-    static constexpr bool inline_write = true;
-    static std::size_t size_hint(yes_no) { return 3; }
-    static void write(writer& w, yes_no v) { w.raw(v.value ? std::string_view("\"Y\"") : std::string_view("\"N\"")); }
+    static std::size_t max_size(yes_no) { return 3; }
+    static void write(bounded_writer& w, yes_no v) { w.raw(v.value ? std::string_view("\"Y\"") : std::string_view("\"N\"")); }
     static bool read(reader& r, yes_no& v) {
         if (r.peek() == token::boolean) return r.read_bool(v.value);
         std::string_view s;
@@ -131,9 +130,14 @@ struct codec<yes_no> {
 
 template <class T>
 struct codec<one_or_many<T>> {
-    static constexpr bool inline_write = detail::inline_whole<std::vector<T>>();
     static std::size_t size_hint(const one_or_many<T>& v) { return detail::size_hint(v.values); }
-    static void write(writer& w, const one_or_many<T>& v) {
+    static std::size_t max_size(const one_or_many<T>& v)
+        requires(detail::bounded<std::vector<T>>())
+    {
+        return detail::max_size(v.values);
+    }
+    template <class W>
+    static void write(W& w, const one_or_many<T>& v) {
         if (v.scalar && v.values.size() == 1) json::write(w, v.values.front());
         else json::write(w, v.values);
     }
@@ -151,9 +155,14 @@ struct codec<one_or_many<T>> {
 template <class T>
 struct codec<false_or<T>> {
     static constexpr bool may_be_absent = true;
-    static constexpr bool inline_write = detail::inline_whole<T>();
     static std::size_t size_hint(const false_or<T>& v) { return v ? detail::size_hint(*v) : 5; }
-    static void write(writer& w, const false_or<T>& v) {
+    static std::size_t max_size(const false_or<T>& v)
+        requires(detail::bounded<T>())
+    {
+        return v ? detail::max_size(*v) : 5;
+    }
+    template <class W>
+    static void write(W& w, const false_or<T>& v) {
         if (v) json::write(w, *v);
         else w.boolean(false);
     }
@@ -181,9 +190,14 @@ private:
 template <class T>
 struct codec<nullable<T>> {
     static constexpr bool may_be_absent = true;
-    static constexpr bool inline_write = detail::inline_whole<T>();
     static std::size_t size_hint(const nullable<T>& v) { return v ? detail::size_hint(*v) : 4; }
-    static void write(writer& w, const nullable<T>& v) {
+    static std::size_t max_size(const nullable<T>& v)
+        requires(detail::bounded<T>())
+    {
+        return v ? detail::max_size(*v) : 4;
+    }
+    template <class W>
+    static void write(W& w, const nullable<T>& v) {
         if (v) json::write(w, *v);
         else w.null();
     }
@@ -197,9 +211,14 @@ struct codec<nullable<T>> {
 template <class T>
 struct codec<lenient<T>> {
     static constexpr bool may_be_absent = json::may_be_absent<T>();
-    static constexpr bool inline_write = detail::inline_whole<T>();
     static std::size_t size_hint(const lenient<T>& v) { return detail::size_hint(v.value); }
-    static void write(writer& w, const lenient<T>& v) { json::write(w, v.value); }
+    static std::size_t max_size(const lenient<T>& v)
+        requires(detail::bounded<T>())
+    {
+        return detail::max_size(v.value);
+    }
+    template <class W>
+    static void write(W& w, const lenient<T>& v) { json::write(w, v.value); }
     static bool read(reader& r, lenient<T>& v) {
         ++r.lenient_numbers;
         bool ok = json::read(r, v.value);
@@ -210,9 +229,8 @@ struct codec<lenient<T>> {
 
 template <class I>
 struct codec<as_string<I>> {
-    static constexpr bool inline_write = true;
-    static std::size_t size_hint(as_string<I>) { return 24; }
-    static void write(writer& w, as_string<I> v) {
+    static std::size_t max_size(as_string<I>) { return 24; }
+    static void write(bounded_writer& w, as_string<I> v) {
         char buf[32];
         auto res = std::to_chars(buf, buf + sizeof buf, v.value);
         w.raw('"');
