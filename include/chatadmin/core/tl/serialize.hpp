@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 namespace chatadmin::tl {
@@ -120,6 +121,9 @@ template <class U>
 // Adds the member's name to the path of the error that stopped the read.
 [[gnu::noinline, gnu::cold]] inline void failed_in(reader& r, std::string_view key) { r.error().prepend_key(key); }
 
+template <class T, class Make>
+[[gnu::always_inline]] inline bool read_alternative(reader& r, Make&& make);
+
 // One member of T, described by D; `words` holds the flags words read so far.
 template <class T, class D>
 [[gnu::always_inline]] inline bool read_field(reader& r, T& v, std::array<std::uint32_t, 2>& words) {
@@ -137,6 +141,8 @@ template <class T, class D>
             if constexpr (is_unmodelled<V>::value) {
                 unmodelled_field<V>(r);
                 ok = false;
+            } else if constexpr (polymorphic<V>) {
+                ok = read_alternative<V>(r, [&](auto in_place) -> auto& { return m.emplace(in_place); });
             } else {
                 ok = read_value(r, m.emplace());
             }
@@ -554,6 +560,32 @@ template <class T>
     }
 }
 
+// The alternative of the polymorphic type T that `id` names, read into the object that
+// make(std::in_place_index<I>) constructs, so that only that alternative is ever built
+// (no default alternative to construct and destroy first). The ids are compared in one
+// chain, which the compiler turns into a switch. Nothing is constructed unless the id is
+// known and the depth allows.
+template <class T, class Make>
+[[gnu::always_inline]] inline bool read_alternative(reader& r, Make&& make) {
+    using V = variant_of<T>;
+    std::size_t at = r.offset();
+    std::uint32_t id;
+    if (!r.u32(id, "constructor id")) return false;
+    if (!r.enter()) return false;
+    depth_guard g{r};
+    bool ok = false;
+    const bool found = [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return ((id == std::variant_alternative_t<I, V>::tl_id &&
+                 (ok = read_fields(r, *std::get_if<I>(&as_variant(make(std::in_place_index<I>)))), true)) ||
+                ...);
+    }(std::make_index_sequence<std::variant_size_v<V>>{});
+    if (!found) [[unlikely]] {
+        bad_constructor<T>(r, id, at);
+        return false;
+    }
+    return ok;
+}
+
 // Every type but the primitives and plain constructors; out of line, as vectors,
 // polymorphic and indirect types can contain themselves.
 template <class T>
@@ -619,6 +651,14 @@ bool read_any(reader& r, T& v) {
                             return false;
                         }
                         v.value.push_back(e);
+                    } else if constexpr (polymorphic<E>) {
+                        if (!read_alternative<E>(r, [&](auto in_place) -> auto& {
+                                return v.value.emplace_back(in_place);
+                            })) {
+                            if (v.value.size() > i) v.value.pop_back();
+                            r.error().prepend_index(i);
+                            return false;
+                        }
                     } else if (!read_value(r, v.value.emplace_back())) {
                         v.value.pop_back();
                         r.error().prepend_index(i);
@@ -640,24 +680,10 @@ bool read_any(reader& r, T& v) {
         return r.fail(decode_errc::unexpected_type,
                       "type " + std::string(T::tl_type) + " is not modelled; cannot decode it", r.offset());
     } else if constexpr (polymorphic<T>) {
-        using V = variant_of<T>;
-        std::size_t at = r.offset();
-        std::uint32_t id;
-        if (!r.u32(id, "constructor id")) return false;
-        if (!r.enter()) return false;
-        depth_guard g{r};
-        bool found = false, ok = false;
-        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<std::variant_size_v<V>>>([&](auto I) {
-            using A = std::variant_alternative_t<I, V>;
-            if (found || A::tl_id != id) return;
-            found = true;
-            ok = read_fields(r, as_variant(v).template emplace<I>());
+        return read_alternative<T>(r, [&]<std::size_t I>(std::in_place_index_t<I>) -> auto& {
+            as_variant(v).template emplace<I>();
+            return v;
         });
-        if (!found) [[unlikely]] {
-            bad_constructor<T>(r, id, at);
-            return false;
-        }
-        return ok;
     } else {
         static_assert(dependent_false<T>, "type has no TL mapping");
     }
