@@ -146,7 +146,7 @@ template <class T, class D>
             } else {
                 ok = read_value(r, m.emplace());
             }
-        } else {
+        } else if (m.has_value()) {
             m.reset();
         }
     } else {
@@ -168,9 +168,33 @@ template <class T>
     return read_members(r, v, members<T>{});
 }
 
+// Members that take bytes (or decide whether others do): all but the flag bits.
+template <class T>
+constexpr std::size_t field_count() {
+    std::size_t n = 0;
+    boost::mp11::mp_for_each<members<T>>([&](auto D) {
+        if constexpr (!is_flag<member_t<T, decltype(D)>>::value) ++n;
+    });
+    return n;
+}
+
+template <class T>
+[[gnu::noinline]] bool read_fields_outlined(reader& r, T& v) {
+    return read_fields(r, v);
+}
+
+// The fields of a constructor. Large constructors (user, channel) are read by a call of
+// their own: inlined, they made the decoder of a whole polymorphic type so large that the
+// compiler stopped inlining even trivial helpers into the small constructors beside them.
+template <class T>
+[[gnu::always_inline]] inline bool read_body(reader& r, T& v) {
+    if constexpr (field_count<T>() > 16) return read_fields_outlined(r, v);
+    else return read_fields(r, v);
+}
+
 struct depth_guard {
     reader& r;
-    ~depth_guard() { r.leave(); }
+    [[gnu::always_inline]] ~depth_guard() { r.leave(); }
 };
 
 } // namespace detail
@@ -553,10 +577,10 @@ template <class T>
     if constexpr (nests<T>()) {
         if (!r.enter()) return false;
         depth_guard g{r};
-        return read_fields(r, v);
+        return read_body(r, v);
     } else {
         if (!r.enter_leaf()) return false;
-        return read_fields(r, v);
+        return read_body(r, v);
     }
 }
 
@@ -576,7 +600,7 @@ template <class T, class Make>
     bool ok = false;
     const bool found = [&]<std::size_t... I>(std::index_sequence<I...>) {
         return ((id == std::variant_alternative_t<I, V>::tl_id &&
-                 (ok = read_fields(r, *std::get_if<I>(&as_variant(make(std::in_place_index<I>)))), true)) ||
+                 (ok = read_body(r, *std::get_if<I>(&as_variant(make(std::in_place_index<I>)))), true)) ||
                 ...);
     }(std::make_index_sequence<std::variant_size_v<V>>{});
     if (!found) [[unlikely]] {
@@ -670,7 +694,7 @@ bool read_any(reader& r, T& v) {
         } else if constexpr (constructor<U>) {
             if (!r.enter()) return false;
             depth_guard g{r};
-            return read_fields(r, v.value);
+            return read_body(r, v.value);
         } else {
             return read_value(r, v.value);
         }
