@@ -99,31 +99,16 @@ public:
 
     /// TL `string` / `bytes`, short or long form. Padding bytes are not checked.
     [[gnu::always_inline]] bool str(std::string& s) {
-        std::size_t start = pos_;
         if (!need(1, "string length")) return false;
-        auto b0 = byte(pos_);
-        std::size_t len, head;
-        if (b0 < 254) {
-            len = b0;
-            head = 1;
-        } else if (b0 == 254) {
-            if (!need(4, "string length")) return false;
-            len = byte(pos_ + 1) | std::size_t(byte(pos_ + 2)) << 8 | std::size_t(byte(pos_ + 3)) << 16;
-            head = 4;
-        } else {
-            bad_marker(start);
+        const std::size_t len = byte(pos_);
+        if (len >= 254) [[unlikely]] return long_str(s);
+        // The short form: a length byte, the bytes, padding to a multiple of 4.
+        const std::size_t total = (len + 4) & ~std::size_t(3);
+        if (len > lim_.max_string || total > remaining()) [[unlikely]] {
+            string_failed(pos_, len, len > lim_.max_string);
             return false;
         }
-        if (len > lim_.max_string) [[unlikely]] {
-            string_failed(start, len, true);
-            return false;
-        }
-        std::size_t total = (head + len + 3) / 4 * 4;
-        if (total > remaining()) [[unlikely]] {
-            string_failed(start, len, false);
-            return false;
-        }
-        s.assign(in_.data() + pos_ + head, len);
+        s.assign(in_.data() + pos_ + 1, len);
         pos_ += total;
         return true;
     }
@@ -143,6 +128,30 @@ public:
     }
 
 private:
+    // The long form (0xFE and a 3-byte length) and the invalid marker 0xFF.
+    [[gnu::noinline]] bool long_str(std::string& s) {
+        const std::size_t start = pos_;
+        if (byte(pos_) != 254) {
+            bad_marker(start);
+            return false;
+        }
+        if (!need(4, "string length")) return false;
+        const std::size_t len =
+            byte(pos_ + 1) | std::size_t(byte(pos_ + 2)) << 8 | std::size_t(byte(pos_ + 3)) << 16;
+        if (len > lim_.max_string) {
+            string_failed(start, len, true);
+            return false;
+        }
+        const std::size_t total = (len + 7) & ~std::size_t(3);
+        if (total > remaining()) {
+            string_failed(start, len, false);
+            return false;
+        }
+        s.assign(in_.data() + pos_ + 4, len);
+        pos_ += total;
+        return true;
+    }
+
     [[gnu::noinline, gnu::cold]] void bad_marker(std::size_t start) {
         fail(decode_errc::invalid_value, "string length marker 0xff is not standard TL", start);
     }
