@@ -183,6 +183,7 @@ inline char* format_integer(char* p, I v) noexcept {
 
 // The most bytes one JSON scalar takes.
 inline constexpr std::size_t integer_room = 22;  // sign, 20 digits, two quotes (int64_as_string)
+inline constexpr std::size_t integer_item_room = integer_room + 1;  // and the comma before it
 inline constexpr std::size_t number_room = 32;   // std::to_chars' shortest double, or null
 
 // An integer written as a string when asked to: 64-bit ones under int64_as_string.
@@ -332,7 +333,7 @@ template <class W, std::integral I>
 // `[a,b,…]`: room for a run of elements at once.
 template <class W, std::integral I>
 void put_integers(W& w, const I* v, std::size_t n) {
-    constexpr std::size_t each = integer_room + 2;  // and a comma
+    constexpr std::size_t each = integer_item_room;
     constexpr std::size_t run = 64;
     const bool quoted = quoted_integer<I>(w.options());
     char* p = cursor_ops::room(w, 2 + std::min(n, run) * each);
@@ -496,7 +497,7 @@ std::size_t max_size(const T& v) {
     else if constexpr (std::is_convertible_v<const T&, std::string_view>) return string_room(std::string_view(v));
     else if constexpr (described_enum<T>) return enum_room<T>();
     else if constexpr (is_optional<T>::value) return v ? max_size(*v) : 4;
-    else if constexpr (integer_vector<T>) return 2 + v.size() * (integer_room + 2);
+    else if constexpr (integer_vector<T>) return 2 + v.size() * integer_item_room;
     else if constexpr (described_struct<T>) {
         std::size_t n = 2;
         boost::mp11::mp_for_each<public_members<T>>([&](auto D) { n += comma_key_v<T, decltype(D)>.size() + max_size(v.*D.pointer); });
