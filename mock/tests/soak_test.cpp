@@ -38,6 +38,17 @@ int soak_seconds() {
     return s > 0 ? s : 10;
 }
 
+// Under AddressSanitizer the process's RSS is mostly the sanitizer's own: freed memory is
+// held in a quarantine of up to 256 MiB and stack frames live on fake stacks that are
+// touched a little more with every new call path, so RSS climbs for reasons that are not
+// the mock's. The flat-RSS check belongs to the uninstrumented pass (and the 60 s soak of
+// `make bench`); here RSS is only printed.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool rss_is_the_mocks = false;
+#else
+constexpr bool rss_is_the_mocks = true;
+#endif
+
 long rss_kib() {
     std::ifstream in("/proc/self/status");
     std::string line;
@@ -245,7 +256,7 @@ TEST_CASE("soak: 64 connections, five methods, faults and resets", "[soak]") {
         const long early = *std::max_element(rss.begin(), rss.begin() + long(rss.size() / 3 + 1));
         const long late = *std::max_element(rss.end() - long(rss.size() / 3 + 1), rss.end());
         std::printf("soak: RSS %ld KiB early, %ld KiB late (%zu samples)\n", early, late, rss.size());
-        CHECK(late <= early + early / 4 + 16 * 1024);
+        if (rss_is_the_mocks) CHECK(late <= early + early / 4 + 16 * 1024);
     }
     s.stop();
     serving.join();
