@@ -539,7 +539,7 @@ template <class T>
 inline void write_value(std::string& out, const T& v) {
     const std::size_t n = detail::wire_size(v);
     const std::size_t at = out.size();
-    out.append(n, '\0');  // faster than resize; see json::writer::grow
+    out.append(n, '\0');  // faster than resize; see chatadmin::detail::extend
     detail::store_value(out.data() + at, v);
 }
 
